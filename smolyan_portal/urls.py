@@ -1,0 +1,29 @@
+"""Root URLconf: probes and admin outside the language prefix, public pages inside it."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from smolyan_portal import health, views
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("livez", health.livez, name="livez"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path(_("accessibility/"), views.AccessibilityView.as_view(), name="accessibility"),
+)
+
+handler400 = "smolyan_portal.views.bad_request"
+handler403 = "smolyan_portal.views.permission_denied"
+handler404 = "smolyan_portal.views.page_not_found"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
