@@ -1,0 +1,338 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .sanitize import sanitize_html
+from .transliteration import slugify_bg
+
+
+def language_codes():
+    """The codes of the site's languages, the default first."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def language_name(code):
+    """The name of a language in words, translated into the active language."""
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        """What anonymous visitors may see: published, and its time has come."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def drafts(self):
+        return self.filter(status=Status.DRAFT)
+
+    def scheduled(self):
+        """Published, but waiting for its publication time."""
+        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def visible_to(self, user):
+        """Everything for staff who may edit these items, the published rest for others."""
+        opts = self.model._meta
+        if (
+            user is not None
+            and user.is_active
+            and user.is_staff
+            and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        ):
+            return self.all()
+        return self.published()
+
+
+class Publishable(models.Model):
+    """The publishing fields every public content type shares."""
+
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text=_("Drafts are seen only by editors."),
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_(
+            "A published item appears on the site from this moment; "
+            "a time in the future schedules it."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-published_at"]
+        # Kept only by subclasses whose Meta extends Publishable.Meta.
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="%(app_label)s_%(class)s_pub"),
+        ]
+
+    @property
+    def is_published(self):
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+
+def slug_constraints(prefix, field="slug"):
+    """Named constraints: a non-empty slug is unique among one model's rows, per language."""
+    return [
+        models.UniqueConstraint(
+            fields=[f"{field}_{code}"],
+            condition=~Q(**{f"{field}_{code}": ""}),
+            name=f"{prefix}_{field}_{code}_unique",
+            violation_error_message=_("Another item already uses this address in this language."),
+        )
+        for code in language_codes()
+    ]
+
+
+class SlugRedirectQuerySet(models.QuerySet):
+    def target_for(self, model, language, slug, *, queryset=None):
+        """The object that once had this slug in this language, or None.
+
+        Pass queryset (e.g. `Article.objects.visible_to(user)`) to find only objects the
+        visitor may see.
+        """
+        if not slug:
+            return None
+        object_id = (
+            self.filter(
+                content_type=ContentType.objects.get_for_model(model),
+                language=language,
+                old_slug=slug,
+            )
+            .values_list("object_id", flat=True)
+            .first()
+        )
+        if object_id is None:
+            return None
+        if queryset is None:
+            queryset = model._default_manager.all()
+        return queryset.filter(pk=object_id).first()
+
+
+class SlugRedirect(models.Model):
+    """An address an object had before its slug changed, so the old link answers 301."""
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(_("object ID"))
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    old_slug = models.SlugField(_("old address (slug)"), max_length=100)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = SlugRedirectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["content_type", "language", "old_slug"]
+        verbose_name = _("slug redirect")
+        verbose_name_plural = _("slug redirects")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "language", "old_slug"],
+                name="publishing_slugredirect_unique_old_slug",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.content_type} {self.language}/{self.old_slug} → #{self.object_id}"
+
+
+class TranslatedSlugMixin:
+    """Fill each language's slug from the title, keep it unique, redirect old slugs.
+
+    For concrete models whose `slug` and `slug_source` fields are registered with
+    modeltranslation; the per-language columns are always used directly.
+    """
+
+    slug_source = "title"
+    slug_field = "slug"
+    slug_max_length = 80
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._remember_slugs()
+        return instance
+
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        refreshed = self.__dict__
+        for code in language_codes():
+            attname = self._slug_attname(code)
+            if (fields is None or attname in fields) and attname in refreshed:
+                loaded = getattr(self, "_loaded_slugs", {})
+                self._loaded_slugs = {**loaded, code: refreshed[attname]}
+
+    def _slug_attname(self, code):
+        return f"{self.slug_field}_{code}"
+
+    def _remember_slugs(self):
+        # Deferred columns are left out rather than loaded: save() reads them if needed.
+        loaded = self.__dict__
+        self._loaded_slugs = {
+            code: loaded[self._slug_attname(code)]
+            for code in language_codes()
+            if self._slug_attname(code) in loaded
+        }
+
+    def _slug_queryset(self, code, slug):
+        queryset = self._meta.concrete_model._base_manager.filter(
+            **{self._slug_attname(code): slug}
+        )
+        if self.pk is not None:
+            queryset = queryset.exclude(pk=self.pk)
+        return queryset
+
+    def _unique_slug(self, code, text):
+        max_length = min(
+            self.slug_max_length, self._meta.get_field(self._slug_attname(code)).max_length
+        )
+        # A title of punctuation alone still needs an address.
+        base = slugify_bg(text, max_length=max_length) or self._meta.model_name
+        slug, number = base, 2
+        while self._slug_queryset(code, slug).exists():
+            suffix = f"-{number}"
+            slug = base[: max_length - len(suffix)].rstrip("-") + suffix
+            number += 1
+        return slug
+
+    def _old_slugs(self, codes):
+        known = getattr(self, "_loaded_slugs", {})
+        missing = [code for code in codes if code not in known]
+        if missing and self.pk is not None:
+            row = (
+                self._meta.concrete_model._base_manager.filter(pk=self.pk)
+                .values(*[self._slug_attname(code) for code in missing])
+                .first()
+            )
+            if row:
+                known = {**known, **{code: row[self._slug_attname(code)] for code in missing}}
+        return known
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        codes = language_codes()
+        if update_fields is not None:
+            # A partial save touches the slugs only when it names the slug or its source.
+            named = set(update_fields)
+            codes = [
+                code
+                for code in codes
+                if {self._slug_attname(code), f"{self.slug_source}_{code}"} & named
+            ]
+            kwargs["update_fields"] = named | {self._slug_attname(code) for code in codes}
+
+        for code in codes:
+            attname = self._slug_attname(code)
+            source = getattr(self, f"{self.slug_source}_{code}", None)
+            if not getattr(self, attname, None) and source:
+                setattr(self, attname, self._unique_slug(code, source))
+
+        is_new = self._state.adding or self.pk is None
+        old_slugs = {} if is_new else self._old_slugs(codes)
+        super().save(*args, **kwargs)
+
+        changed = {}
+        for code in codes:
+            old = old_slugs.get(code) or ""
+            new = getattr(self, self._slug_attname(code)) or ""
+            if old != new:
+                changed[code] = (old, new)
+        if changed:
+            self._record_slug_changes(changed)
+        self._remember_slugs()
+
+    def _record_slug_changes(self, changed):
+        content_type = ContentType.objects.get_for_model(self)
+        redirects = SlugRedirect.objects.filter(content_type=content_type)
+        for code, (old, new) in changed.items():
+            if new:
+                # The slug is this object's address again: an old redirect must not shadow it.
+                redirects.filter(language=code, old_slug=new).delete()
+            if old:
+                # The newest owner of an old slug is the one its links meant most recently.
+                SlugRedirect.objects.update_or_create(
+                    content_type=content_type,
+                    language=code,
+                    old_slug=old,
+                    defaults={"object_id": self.pk},
+                )
+
+    def validate_unique_slugs(self):
+        """Raise ValidationError naming each language whose slug another row already uses."""
+        errors = {}
+        for code in language_codes():
+            attname = self._slug_attname(code)
+            slug = getattr(self, attname, None)
+            if slug and self._slug_queryset(code, slug).exists():
+                errors[attname] = ValidationError(
+                    _("Another %(model)s already uses this address in %(language)s."),
+                    code="duplicate_slug",
+                    params={
+                        "model": self._meta.verbose_name,
+                        "language": language_name(code),
+                    },
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def clean(self):
+        super().clean()
+        self.validate_unique_slugs()
+
+
+class RichTextSanitizingMixin:
+    """Sanitise rich-text fields on every save, not only in forms."""
+
+    rich_text_fields = ()
+
+    def _rich_text_attnames(self):
+        for name in self.rich_text_fields:
+            translated = [f"{name}_{code}" for code in language_codes()]
+            present = [attname for attname in translated if self._has_field(attname)]
+            # Writing the base name of a translated field would go through
+            # modeltranslation's descriptor and copy a fallback into the active language.
+            yield from present or [name]
+
+    def _has_field(self, name):
+        try:
+            self._meta.get_field(name)
+        except FieldDoesNotExist:
+            return False
+        return True
+
+    def save(self, *args, **kwargs):
+        for attname in self._rich_text_attnames():
+            value = getattr(self, attname, None)
+            if value is not None:
+                setattr(self, attname, sanitize_html(value))
+        super().save(*args, **kwargs)
