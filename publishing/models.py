@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -259,16 +259,17 @@ class TranslatedSlugMixin:
 
         is_new = self._state.adding or self.pk is None
         old_slugs = {} if is_new else self._old_slugs(codes)
-        super().save(*args, **kwargs)
-
-        changed = {}
-        for code in codes:
-            old = old_slugs.get(code) or ""
-            new = getattr(self, self._slug_attname(code)) or ""
-            if old != new:
-                changed[code] = (old, new)
-        if changed:
-            self._record_slug_changes(changed)
+        # A renamed row and the redirect from its old address are saved together or not at all.
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
+            changed = {}
+            for code in codes:
+                old = old_slugs.get(code) or ""
+                new = getattr(self, self._slug_attname(code)) or ""
+                if old != new:
+                    changed[code] = (old, new)
+            if changed:
+                self._record_slug_changes(changed)
         self._remember_slugs()
 
     def _record_slug_changes(self, changed):
