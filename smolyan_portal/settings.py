@@ -108,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                "smolyan_portal.context_processors.portal",
             ],
         },
     },
@@ -221,6 +222,8 @@ EMAIL_BACKEND = os.environ.get(
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+# Where visitors write to the team; shown in every footer.
+PORTAL_CONTACT_EMAIL = os.environ.get("DJANGO_CONTACT_EMAIL", "euprojects@smolyan.bg")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "portal@smolyan.bg")
 ADMINS = [("Portal", email) for email in env_list("DJANGO_ADMIN_EMAILS")]
 

@@ -16,6 +16,12 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
+    path(_("news/"), include("news.urls")),
+    path(_("meetings/"), include("events.urls")),
+    path(_("partners/"), include("partners.urls")),
+    path(_("projects/"), include("projects.urls")),
+    path(_("documents/"), include("documents.urls")),
+    path(_("search/"), views.SearchView.as_view(), name="search"),
     path(_("accessibility/"), views.AccessibilityView.as_view(), name="accessibility"),
 )
 

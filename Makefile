@@ -1,0 +1,54 @@
+# The one place the project's commands live; README and .ci/run call these targets.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTEST_ARGS ?=
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run install dev test test-postgres lint format messages bench clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+dev: $(VENV)/.dev-installed
+
+## Start the portal with demo content on SQLite, debug on, at http://$(HOST)/
+run: install
+	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=true $(PY) manage.py load_demo
+	DJANGO_DEBUG=true $(PY) manage.py runserver $(HOST)
+
+## Run the whole suite (on PostgreSQL when DATABASE_URL is set).
+test: dev
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: dev
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/smolyan} $(PY) -m pytest --create-db $(PYTEST_ARGS)
+
+lint: dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## Update the interface translations: extract, then compile (needs GNU gettext).
+messages: dev
+	DJANGO_DEBUG=true $(PY) manage.py makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=tests --ignore=bench
+	DJANGO_DEBUG=true $(PY) manage.py compilemessages --ignore=.venv
+
+bench: dev
+	for script in bench/*.py; do DJANGO_DEBUG=false $(PY) $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,26 @@
+"""Context shared by every page."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+MAIN_NAVIGATION = [
+    ("news:article-list", _("News")),
+    ("events:meeting-list", _("Meetings")),
+    ("partners:partner-list", _("Partners")),
+    ("projects:project-list", _("Projects")),
+    ("documents:document-list", _("Documents")),
+    ("search", _("Search")),
+]
+
+
+def portal(request):
+    path = request.path
+    navigation = []
+    for url_name, label in MAIN_NAVIGATION:
+        url = reverse(url_name)
+        navigation.append({"url": url, "label": label, "current": path.startswith(url)})
+    return {
+        "main_navigation": navigation,
+        "contact_email": settings.PORTAL_CONTACT_EMAIL,
+    }

@@ -1,0 +1,63 @@
+"""Template tags shared by every page."""
+
+from django import template
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """The page in each language it really exists in, for hreflang links and the switcher.
+
+    A view that shows one object puts `language_urls` ({code: url}) in the context,
+    listing only the languages the object is translated into; other pages exist in
+    every language at the same translated path.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    current = get_language()
+    language_urls = context.get("language_urls")
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        if language_urls is not None:
+            url = language_urls.get(code)
+            if url is None:
+                continue
+        else:
+            url = translate_url(request.get_full_path(), code)
+        info = get_language_info(code)
+        alternates.append(
+            {
+                "code": code,
+                "name_local": info["name_local"],
+                "url": url,
+                "absolute_url": _absolute(request, url),
+                "is_current": code == current,
+            }
+        )
+    return alternates
+
+
+def _absolute(request, url):
+    try:
+        return request.build_absolute_uri(url)
+    except DisallowedHost:
+        # The 400 page for a request with a forged Host header.
+        return url
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters changed (None removes one)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return query.urlencode()

@@ -1,0 +1,28 @@
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+
+
+def pytest_configure(config):
+    # Hashed static names need collectstatic; the suite serves the source files instead.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.WHITENOISE_AUTOREFRESH = True
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _media_root(tmp_path, settings):
+    """Uploaded files of a test go to a folder of its own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """The page cache and sorl-thumbnail's key-value store do not leak between tests."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,71 @@
+"""Settings come from the environment, and refuse to run unsafely."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+PRINT_SETTINGS = (
+    "import json, django; from django.conf import settings; django.setup(); "
+    "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], "
+    "'name': str(settings.DATABASES['default']['NAME']), 'debug': settings.DEBUG, "
+    "'cache': settings.CACHES['default']['BACKEND']}))"
+)
+
+
+def run_python(code, **env):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("DJANGO_") and key not in {"DATABASE_URL", "REDIS_URL"}
+    }
+    environment["DJANGO_SETTINGS_MODULE"] = "smolyan_portal.settings"
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_debug_off_without_secret_key_fails_with_a_clear_message():
+    result = run_python(PRINT_SETTINGS)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_sqlite_in_the_project_folder_when_database_url_is_unset():
+    result = run_python(PRINT_SETTINGS, DJANGO_SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["engine"] == "django.db.backends.sqlite3"
+    assert values["name"] == str(BASE_DIR / "db.sqlite3")
+    assert values["debug"] is False
+    assert values["cache"].endswith("LocMemCache")
+
+
+def test_database_url_selects_postgresql_and_redis_url_the_shared_cache():
+    result = run_python(
+        PRINT_SETTINGS,
+        DJANGO_SECRET_KEY="x" * 50,
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/smolyan",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+    )
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["engine"] == "django.db.backends.postgresql"
+    assert values["name"] == "smolyan"
+    assert values["cache"].endswith("RedisCache")
+
+
+def test_debug_on_generates_a_local_key_instead_of_failing():
+    result = run_python(PRINT_SETTINGS, DJANGO_DEBUG="true")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1])["debug"] is True
