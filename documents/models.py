@@ -1,0 +1,131 @@
+import posixpath
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from documents.validators import DOCUMENT_TYPES, extension_of, validate_document_file
+from events.models import Meeting, Session
+from projects.models import Project
+from publishing.models import Publishable, PublishedQuerySet
+from publishing.transliteration import slugify_bg
+
+
+def document_upload_to(instance, filename):
+    """A generated name; the title, not the uploader's file name, names the download."""
+    return f"documents/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension_of(filename)}"
+
+
+class DocumentKind(models.TextChoices):
+    SLIDES = "slides", _("Slides")
+    REPORT = "report", _("Report")
+    DELIVERABLE = "deliverable", _("Project deliverable")
+    OTHER = "other", _("Other")
+
+
+class FileLanguage(models.TextChoices):
+    BULGARIAN = "bg", _("Bulgarian")
+    ENGLISH = "en", _("English")
+    BOTH = "mul", _("Bulgarian and English")
+    OTHER = "other", _("Other language")
+
+
+class DocumentQuerySet(PublishedQuerySet):
+    def for_listing(self):
+        return self.select_related("project", "meeting", "session")
+
+
+class Document(Publishable):
+    """A file the portal offers for download: slides, a report, a deliverable."""
+
+    title = models.CharField(_("title"), max_length=250)
+    file = models.FileField(
+        _("file"),
+        upload_to=document_upload_to,
+        validators=[validate_document_file],
+        help_text=_(
+            "PDF, ODT, ODS, ODP, DOCX, XLSX or PPTX, at most 25 MB. Publish PDFs that are "
+            "accessible: tagged, with real text rather than scanned pages."
+        ),
+    )
+    file_language = models.CharField(
+        _("language of the file"),
+        max_length=5,
+        choices=FileLanguage,
+        default=FileLanguage.BULGARIAN,
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=DocumentKind, default=DocumentKind.OTHER
+    )
+    description = models.TextField(_("description"), blank=True)
+    project = models.ForeignKey(
+        Project,
+        on_delete=models.SET_NULL,
+        related_name="documents",
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        related_name="documents",
+        verbose_name=_("meeting"),
+        null=True,
+        blank=True,
+    )
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.SET_NULL,
+        related_name="documents",
+        verbose_name=_("session"),
+        null=True,
+        blank=True,
+        help_text=_("The programme item the document belongs to, if any."),
+    )
+    file_size = models.PositiveBigIntegerField(_("file size"), default=0, editable=False)
+    file_type = models.CharField(_("file type"), max_length=10, blank=True, editable=False)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        ordering = ["-published_at", "title"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("documents:document-download", kwargs={"pk": self.pk})
+
+    @property
+    def mime_type(self):
+        return DOCUMENT_TYPES.get(self.file_type, ("application/octet-stream",))[0]
+
+    @property
+    def download_name(self):
+        """A readable file name for the download, made from the title."""
+        stem = slugify_bg(self.title_bg or self.title or "document", max_length=60) or "document"
+        return f"{stem}.{self.file_type or posixpath.splitext(self.file.name)[1].lstrip('.')}"
+
+    def clean(self):
+        super().clean()
+        if self.session_id and self.meeting_id and self.session.meeting_id != self.meeting_id:
+            raise ValidationError(
+                {"session": _("The session belongs to another meeting than the one chosen.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self.file_type = extension_of(self.file.name)
+            try:
+                self.file_size = self.file.size
+            except (OSError, ValueError):
+                self.file_size = 0
+        if self.session_id and not self.meeting_id:
+            self.meeting_id = self.session.meeting_id
+        super().save(*args, **kwargs)

@@ -1,0 +1,305 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Partner
+from projects.models import Project
+from publishing.fields import RichTextField
+from publishing.images import ImageFieldsMixin, image_upload_to, validate_image_file
+from publishing.models import (
+    Publishable,
+    PublishedQuerySet,
+    RichTextSanitizingMixin,
+    TranslatedSlugMixin,
+    slug_constraints,
+)
+
+
+class MeetingQuerySet(PublishedQuerySet):
+    def upcoming(self):
+        """Meetings that have not ended yet, soonest first."""
+        return self.filter(end_date__gte=timezone.localdate()).order_by("start_date")
+
+    def past(self):
+        """Meetings that have ended, latest first."""
+        return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date")
+
+
+class Meeting(TranslatedSlugMixin, RichTextSanitizingMixin, ImageFieldsMixin, Publishable):
+    """A partner meeting of one or more days, with its programme and site visits."""
+
+    rich_text_fields = ("body", "outcomes")
+    image_fields = ("cover_image",)
+    image_alt_fields = {"cover_image": ("cover_alt", "cover_decorative")}
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("address (slug)"),
+        max_length=100,
+        blank=True,
+        help_text=_("The last part of the page address. Left empty, it is made from the title."),
+    )
+    project = models.ForeignKey(
+        Project,
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+    )
+    host = models.ForeignKey(
+        Partner,
+        on_delete=models.PROTECT,
+        related_name="meetings_hosted",
+        verbose_name=_("host"),
+        null=True,
+        blank=True,
+    )
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(
+        _("last day"), help_text=_("The same as the first day for a one-day meeting.")
+    )
+    venue = models.CharField(_("venue"), max_length=250, blank=True)
+    summary = models.TextField(
+        _("summary"), help_text=_("One or two sentences, shown in lists and search results.")
+    )
+    body = RichTextField(_("report"), blank=True, help_text=_("What happened at the meeting."))
+    outcomes = RichTextField(
+        _("outcomes"), blank=True, help_text=_("What the partners agreed on or take away.")
+    )
+    participants = models.ManyToManyField(
+        Partner,
+        related_name="meetings_attended",
+        verbose_name=_("participating partners"),
+        blank=True,
+    )
+    cover_image = models.ImageField(
+        _("cover image"),
+        upload_to=image_upload_to,
+        blank=True,
+        validators=[validate_image_file],
+    )
+    cover_alt = models.CharField(_("cover image alt text"), max_length=250, blank=True)
+    cover_decorative = models.BooleanField(
+        _("cover image is decorative"),
+        default=False,
+        help_text=_(
+            "Tick only when the image adds nothing to the text; it then needs no alt text."
+        ),
+    )
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        ordering = ["-start_date"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            *slug_constraints("meeting"),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="meeting_ends_on_or_after_start",
+                violation_error_message=_("A meeting cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:meeting-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("The last day is before the first day.")}, code="dates"
+            )
+
+    @property
+    def days(self):
+        """Every date of the meeting, first to last."""
+        count = (self.end_date - self.start_date).days + 1
+        return [self.start_date + datetime.timedelta(days=n) for n in range(count)]
+
+    @property
+    def is_upcoming(self):
+        return self.end_date >= timezone.localdate()
+
+    def contains(self, day):
+        return self.start_date <= day <= self.end_date
+
+    def date_range_error(self, day):
+        return _("%(day)s is outside the meeting, which runs from %(start)s to %(end)s.") % {
+            "day": date_format(day),
+            "start": date_format(self.start_date),
+            "end": date_format(self.end_date),
+        }
+
+
+class SessionKind(models.TextChoices):
+    OPENING = "opening", _("Opening")
+    PRESENTATION = "presentation", _("Presentation")
+    SEMINAR = "seminar", _("Seminar")
+    PANEL = "panel", _("Panel")
+    DISCUSSION = "discussion", _("Discussion")
+    WORKSHOP = "workshop", _("Workshop")
+
+
+class Session(models.Model):
+    """An item of a meeting's programme."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("meeting")
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), help_text=_("Position in the programme: 1, 2, 3…")
+    )
+    day = models.DateField(_("day"), help_text=_("A day within the meeting's dates."))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=250)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=SessionKind, default=SessionKind.PRESENTATION
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    venue = models.CharField(
+        _("venue"),
+        max_length=250,
+        blank=True,
+        help_text=_("Only when it differs from the meeting's."),
+    )
+    led_by = models.ManyToManyField(
+        Partner, related_name="sessions_led", verbose_name=_("led by"), blank=True
+    )
+    speakers = models.TextField(
+        _("speakers"), blank=True, help_text=_("Names and roles of the speakers, one per line.")
+    )
+
+    class Meta:
+        ordering = ["meeting", "order"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "order"],
+                name="session_unique_order_per_meeting",
+                violation_error_message=_("Another session of this meeting has this position."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True)
+                | Q(start_time__isnull=True)
+                | Q(end_time__gte=F("start_time")),
+                name="session_ends_after_start",
+                violation_error_message=_("A session cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        return f"session-{self.order}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.meeting_id and self.day and not self.meeting.contains(self.day):
+            errors["day"] = self.meeting.date_range_error(self.day)
+        if self.start_time and self.end_time and self.end_time < self.start_time:
+            errors["end_time"] = _("The session ends before it starts.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class SiteVisit(ImageFieldsMixin, models.Model):
+    """A place the partners visited during a meeting."""
+
+    image_fields = ("image",)
+    image_alt_fields = {"image": ("image_alt", "image_decorative")}
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="site_visits", verbose_name=_("meeting")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    date = models.DateField(_("date"), help_text=_("A day within the meeting's dates."))
+    title = models.CharField(_("title"), max_length=250)
+    place = models.CharField(_("place"), max_length=250)
+    description = models.TextField(_("description"), blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    image = models.ImageField(
+        _("image"), upload_to=image_upload_to, blank=True, validators=[validate_image_file]
+    )
+    image_alt = models.CharField(_("image alt text"), max_length=250, blank=True)
+    image_decorative = models.BooleanField(_("image is decorative"), default=False)
+
+    class Meta:
+        ordering = ["meeting", "date", "order"]
+        verbose_name = _("site visit")
+        verbose_name_plural = _("site visits")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "order"],
+                name="sitevisit_unique_order_per_meeting",
+                violation_error_message=_("Another site visit of this meeting has this position."),
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="sitevisit_coordinates_paired",
+                violation_error_message=_("Give both latitude and longitude, or neither."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def anchor(self):
+        return f"visit-{self.order}"
+
+    @property
+    def map_url(self):
+        """A link to the place on OpenStreetMap; followed only when the visitor clicks it."""
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=16/{self.latitude}/{self.longitude}"
+        )
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.meeting_id and self.date and not self.meeting.contains(self.date):
+            errors["date"] = self.meeting.date_range_error(self.date)
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = _("Give both latitude and longitude, or neither.")
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,14 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from news.models import Article, ArticleImage
+
+
+@register(Article)
+class ArticleTranslationOptions(TranslationOptions):
+    fields = ("title", "slug", "summary", "body", "cover_alt")
+    required_languages = ("bg",)
+
+
+@register(ArticleImage)
+class ArticleImageTranslationOptions(TranslationOptions):
+    fields = ("caption", "alt")

@@ -1,0 +1,159 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Partner
+from publishing.fields import RichTextField
+from publishing.images import ImageFieldsMixin, image_upload_to, validate_image_file
+from publishing.models import (
+    Publishable,
+    PublishedQuerySet,
+    RichTextSanitizingMixin,
+    TranslatedSlugMixin,
+    slug_constraints,
+)
+
+
+class ProjectQuerySet(PublishedQuerySet):
+    def eu_funded(self):
+        return self.filter(eu_funded=True)
+
+
+class Project(TranslatedSlugMixin, RichTextSanitizingMixin, ImageFieldsMixin, Publishable):
+    """An EU or national project in which Smolyan takes part."""
+
+    rich_text_fields = ("description",)
+    image_fields = ("logo",)
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("address (slug)"),
+        max_length=100,
+        blank=True,
+        help_text=_("The last part of the page address. Left empty, it is made from the title."),
+    )
+    acronym = models.CharField(
+        _("acronym"),
+        max_length=40,
+        blank=True,
+        help_text=_("The short name the project is known by, e.g. +CityxChange."),
+    )
+    programme = models.CharField(
+        _("funding programme"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. Horizon 2020"),
+    )
+    summary = models.TextField(
+        _("summary"),
+        help_text=_("One or two sentences, shown in lists and search results."),
+    )
+    description = RichTextField(_("description"), blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to=image_upload_to,
+        blank=True,
+        validators=[validate_image_file],
+        help_text=_("Shown beside the project's name, so it needs no alt text."),
+    )
+    eu_funded = models.BooleanField(
+        _("funded by the EU"),
+        default=True,
+        help_text=_("Shows the EU emblem with the funding statement."),
+    )
+    funding_statement = models.TextField(
+        _("funding statement"),
+        blank=True,
+        help_text=_(
+            "The acknowledgement the grant requires, e.g. the grant agreement number and programme."
+        ),
+    )
+    partners = models.ManyToManyField(
+        Partner,
+        through="Participation",
+        related_name="projects",
+        verbose_name=_("partners"),
+        blank=True,
+    )
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        ordering = ["-start_date", "title"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        constraints = [
+            *slug_constraints("project"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="project_ends_after_start",
+                violation_error_message=_("A project cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.acronym or self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:project-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("The end date is before the start date.")}, code="dates"
+            )
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordinator")
+    LIGHTHOUSE = "lighthouse", _("Lighthouse city")
+    FOLLOWER = "follower", _("Follower city")
+    PARTNER = "partner", _("Partner")
+
+
+class ParticipationQuerySet(models.QuerySet):
+    def cities(self):
+        return self.filter(role__in=[Role.LIGHTHOUSE, Role.FOLLOWER])
+
+
+class Participation(models.Model):
+    """A partner's role in a project."""
+
+    project = models.ForeignKey(
+        Project,
+        on_delete=models.CASCADE,
+        related_name="participations",
+        verbose_name=_("project"),
+    )
+    partner = models.ForeignKey(
+        Partner,
+        on_delete=models.CASCADE,
+        related_name="participations",
+        verbose_name=_("partner"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.PARTNER)
+
+    objects = ParticipationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["project", "role", "partner__name"]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "partner"],
+                name="participation_unique_partner_per_project",
+                violation_error_message=_("This partner is already in the project."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.partner} – {self.get_role_display()} ({self.project})"

@@ -1,0 +1,89 @@
+"""View mixins that every public page of published content shares."""
+
+from django.conf import settings
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView
+
+from publishing.models import SlugRedirect
+
+
+def has_translation(obj, language, field="title"):
+    """Whether the object has its own text in the language, not a fallback."""
+    return bool(getattr(obj, f"{field}_{language}", None))
+
+
+def language_urls(obj, field="title"):
+    """The object's address in each language it is really translated into."""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        if code == settings.LANGUAGE_CODE or has_translation(obj, code, field):
+            with translation.override(code):
+                urls[code] = obj.get_absolute_url()
+    return urls
+
+
+class PublishedListMixin:
+    """A list of what visitors may see: published items only, even for staff."""
+
+    def get_queryset(self):
+        return super().get_queryset().published()
+
+
+class TranslatedDetailView(DetailView):
+    """One published item by its slug in the page's language.
+
+    Staff who may change the item also see drafts and scheduled items, marked as a
+    preview. An old slug answers with a permanent redirect to the current address.
+    """
+
+    translated_field = "title"
+
+    def get_queryset(self):
+        return self.model.objects.visible_to(self.request.user)
+
+    def find_object(self, slug):
+        language = get_language()
+        queryset = self.get_queryset()
+        obj = queryset.filter(**{f"slug_{language}": slug}).first()
+        if obj is None and language != settings.LANGUAGE_CODE:
+            # Without an English slug the English page uses the Bulgarian one.
+            obj = queryset.filter(
+                **{f"slug_{language}": "", f"slug_{settings.LANGUAGE_CODE}": slug}
+            ).first()
+        return obj
+
+    def get(self, request, *args, **kwargs):
+        slug = kwargs["slug"]
+        self.object = self.find_object(slug)
+        if self.object is None:
+            target = SlugRedirect.objects.target_for(self.model, get_language(), slug)
+            if target is None and get_language() != settings.LANGUAGE_CODE:
+                target = SlugRedirect.objects.target_for(self.model, settings.LANGUAGE_CODE, slug)
+            if target is not None and target in self.get_queryset():
+                return HttpResponsePermanentRedirect(target.get_absolute_url())
+            raise Http404(_("No such page."))
+        if self.object.get_absolute_url() != request.path:
+            # The Bulgarian slug on the English page, once an English one exists.
+            return HttpResponsePermanentRedirect(self.object.get_absolute_url())
+        context = self.get_context_data(object=self.object)
+        response = self.render_to_response(context)
+        if context["is_preview"]:
+            add_never_cache_headers(response)
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        obj = self.object
+        language = get_language()
+        context["is_preview"] = not obj.is_published
+        context["language_urls"] = language_urls(obj, self.translated_field)
+        context["fallback_language"] = (
+            settings.LANGUAGE_CODE
+            if not has_translation(obj, language, self.translated_field)
+            else None
+        )
+        return context
