@@ -1,0 +1,191 @@
+"""Small factory functions for test data: `make_article(**overrides)`."""
+
+import datetime
+import io
+import itertools
+import zipfile
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from documents.models import Document
+from events.models import Meeting, Session, SiteVisit
+from news.models import Article
+from partners.models import Partner, PartnerKind
+from projects.models import Participation, Project, Role
+from publishing.models import Status
+
+_numbers = itertools.count(1)
+
+
+def _next():
+    return next(_numbers)
+
+
+def published(**overrides):
+    """Publishing fields of an item visitors can see."""
+    return {
+        "status": Status.PUBLISHED,
+        "published_at": timezone.now() - datetime.timedelta(hours=1),
+        **overrides,
+    }
+
+
+def make_image_file(name="photo.png", size=(64, 48), image_format="PNG", color=(20, 90, 140)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format=image_format)
+    content_type = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}.get(
+        image_format, "application/octet-stream"
+    )
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
+
+
+def make_pdf_file(name="report.pdf"):
+    content = (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    )
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def make_odt_file(name="notes.odt"):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return SimpleUploadedFile(
+        name, buffer.getvalue(), content_type="application/vnd.oasis.opendocument.text"
+    )
+
+
+def make_partner(**overrides):
+    n = _next()
+    fields = {
+        "name_bg": f"Партньор {n}",
+        "name_en": f"Partner {n}",
+        "kind": PartnerKind.CITY,
+        "country": "BG",
+        "city_bg": "Смолян",
+        "city_en": "Smolyan",
+        **published(),
+        **overrides,
+    }
+    return Partner.objects.create(**fields)
+
+
+def make_project(**overrides):
+    n = _next()
+    fields = {
+        "title_bg": f"Проект {n}",
+        "title_en": f"Project {n}",
+        "acronym": f"P{n}",
+        "programme_bg": "Хоризонт 2020",
+        "programme_en": "Horizon 2020",
+        "summary_bg": f"Резюме на проект {n}.",
+        "summary_en": f"Summary of project {n}.",
+        "start_date": datetime.date(2018, 11, 1),
+        "end_date": datetime.date(2023, 10, 31),
+        **published(),
+        **overrides,
+    }
+    return Project.objects.create(**fields)
+
+
+def make_participation(project=None, partner=None, role=Role.PARTNER):
+    return Participation.objects.create(
+        project=project or make_project(), partner=partner or make_partner(), role=role
+    )
+
+
+def make_meeting(**overrides):
+    n = _next()
+    fields = {
+        "title_bg": f"Работна среща {n}",
+        "title_en": f"Working meeting {n}",
+        "summary_bg": f"Резюме на среща {n}.",
+        "summary_en": f"Summary of meeting {n}.",
+        "start_date": datetime.date(2023, 6, 6),
+        "end_date": datetime.date(2023, 6, 7),
+        **published(),
+        **overrides,
+    }
+    return Meeting.objects.create(**fields)
+
+
+def make_session(meeting=None, **overrides):
+    meeting = meeting or make_meeting()
+    n = _next()
+    fields = {
+        "meeting": meeting,
+        "order": meeting.sessions.count() + 1,
+        "day": meeting.start_date,
+        "start_time": datetime.time(9, 30),
+        "end_time": datetime.time(11, 0),
+        "title_bg": f"Сесия {n}",
+        "title_en": f"Session {n}",
+        **overrides,
+    }
+    return Session.objects.create(**fields)
+
+
+def make_site_visit(meeting=None, **overrides):
+    meeting = meeting or make_meeting()
+    n = _next()
+    fields = {
+        "meeting": meeting,
+        "order": meeting.site_visits.count() + 1,
+        "date": meeting.start_date,
+        "title_bg": f"Посещение {n}",
+        "title_en": f"Visit {n}",
+        "place_bg": "Смолян",
+        "place_en": "Smolyan",
+        **overrides,
+    }
+    return SiteVisit.objects.create(**fields)
+
+
+def make_article(**overrides):
+    n = _next()
+    fields = {
+        "title_bg": f"Новина {n}",
+        "title_en": f"News item {n}",
+        "summary_bg": f"Резюме на новина {n}.",
+        "summary_en": f"Summary of news item {n}.",
+        "body_bg": f"<p>Текст на новина {n}.</p>",
+        "body_en": f"<p>Text of news item {n}.</p>",
+        **published(),
+        **overrides,
+    }
+    return Article.objects.create(**fields)
+
+
+def make_document(**overrides):
+    n = _next()
+    fields = {
+        "title_bg": f"Документ {n}",
+        "title_en": f"Document {n}",
+        "file": make_pdf_file(f"document-{n}.pdf"),
+        **published(),
+        **overrides,
+    }
+    return Document.objects.create(**fields)
+
+
+def make_user(*, staff=False, superuser=False, permissions=(), **overrides):
+    n = _next()
+    user = get_user_model().objects.create_user(
+        username=overrides.pop("username", f"user{n}"),
+        password=overrides.pop("password", "correct horse battery staple"),
+        is_staff=staff or superuser,
+        is_superuser=superuser,
+        **overrides,
+    )
+    for codename in permissions:
+        app_label, perm = codename.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=perm)
+        )
+    return user
