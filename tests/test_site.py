@@ -1,0 +1,81 @@
+"""Site-wide behaviour: language selection, error pages, headers."""
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "target"),
+    [
+        ("en-GB,en;q=0.9", "/en/"),
+        ("bg-BG,bg;q=0.9,en;q=0.5", "/bg/"),
+        ("de-DE,de;q=0.9", "/bg/"),
+        ("", "/bg/"),
+    ],
+)
+def test_root_redirects_to_the_visitors_language(client, accept_language, target):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == target
+    assert "Accept-Language" in response.get("Vary", "")
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "text"),
+    [
+        ("/bg/nyama-takava-stranitsa/", "bg", "Страницата не е намерена"),
+        ("/en/no-such-page/", "en", "Page not found"),
+    ],
+)
+def test_404_page_is_in_the_language_of_the_url(client, path, lang, text):
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert f"<h1>{text}</h1>" in html
+    assert html.count("<h1") == 1
+
+
+def test_500_page_is_static_and_bilingual(client):
+    from django.template import loader
+
+    html = loader.get_template("500.html").render()
+    assert "Грешка в сървъра" in html
+    assert 'lang="en"' in html
+    assert "{%" not in html
+
+
+def test_security_headers_on_a_public_page(client):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+
+
+def test_anonymous_visitor_gets_no_cookie(client):
+    response = client.get("/bg/")
+    assert response.cookies == {}
+
+
+def test_language_switcher_and_hreflang_on_a_plain_page(client):
+    html = client.get("/bg/").content.decode()
+    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/">' in html
+    assert '<link rel="alternate" hreflang="bg" href="http://testserver/bg/">' in html
+
+
+def test_translated_url_segments_lead_to_the_same_page(client):
+    html = client.get("/bg/dostapnost/").content.decode()
+    assert '<a href="/en/accessibility/" hreflang="en" lang="en">English</a>' in html
+
+
+def test_bad_host_gets_a_400_page_not_a_500():
+    client = Client(raise_request_exception=False)
+    response = client.get("/en/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
