@@ -19,7 +19,12 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 
 install: $(VENV)/.installed
 
-dev: $(VENV)/.dev-installed
+dev: $(VENV)/.dev-installed node_modules/.package-lock.json
+
+# The Nu HTML Checker (npm vnu-jar) for the HTML-validity tests; its postinstall script
+# would fetch a Java runtime, so scripts are off and Java comes from the system.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
 
 ## Start the portal with demo content on SQLite, debug on, at http://$(HOST)/
 run: install
