@@ -101,6 +101,8 @@ class Partner(TranslatedSlugMixin, RichTextSanitizingMixin, ImageFieldsMixin, Pu
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(
+                    latitude__isnull=False,
+                    longitude__isnull=False,
                     latitude__gte=-90,
                     latitude__lte=90,
                     longitude__gte=-180,

@@ -73,7 +73,8 @@ def _open_verified(file):
 
 def validate_image_file(file):
     """Field validator: an allowed format, verifiable pixels, within the size limits."""
-    if not file:
+    if not file or getattr(file, "_committed", False):
+        # A stored file was checked when it was uploaded; re-saving a form must not reopen it.
         return
     _open_verified(file).close()
 

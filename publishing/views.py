@@ -1,6 +1,7 @@
 """View mixins that every public page of published content shares."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
@@ -51,9 +52,8 @@ class TranslatedDetailView(DetailView):
         obj = queryset.filter(**{f"slug_{language}": slug}).first()
         if obj is None and language != settings.LANGUAGE_CODE:
             # Without an English slug the English page uses the Bulgarian one.
-            obj = queryset.filter(
-                **{f"slug_{language}": "", f"slug_{settings.LANGUAGE_CODE}": slug}
-            ).first()
+            untranslated = Q(**{f"slug_{language}": ""}) | Q(**{f"slug_{language}__isnull": True})
+            obj = queryset.filter(untranslated, **{f"slug_{settings.LANGUAGE_CODE}": slug}).first()
         return obj
 
     def get(self, request, *args, **kwargs):
