@@ -224,7 +224,13 @@ EMAIL_BACKEND = os.environ.get(
 )
 # Where visitors write to the team; shown in every footer.
 PORTAL_CONTACT_EMAIL = os.environ.get("DJANGO_CONTACT_EMAIL", "euprojects@smolyan.bg")
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "portal@smolyan.bg")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Portal", email) for email in env_list("DJANGO_ADMIN_EMAILS")]
 
 LOGGING = {
