@@ -79,3 +79,11 @@ def test_bad_host_gets_a_400_page_not_a_500():
     client = Client(raise_request_exception=False)
     response = client.get("/en/", HTTP_HOST="evil.example")
     assert response.status_code == 400
+
+
+def test_an_unchanged_page_is_answered_with_304(client):
+    first = client.get("/en/")
+    assert first.has_header("ETag")
+    again = client.get("/en/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
