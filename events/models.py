@@ -12,7 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import Partner
 from projects.models import Project
 from publishing.fields import RichTextField
-from publishing.images import ImageFieldsMixin, image_upload_to, validate_image_file
+from publishing.images import (
+    CleanedImageField,
+    ImageFieldsMixin,
+    image_upload_to,
+    validate_image_file,
+)
 from publishing.models import (
     Publishable,
     PublishedQuerySet,
@@ -80,11 +85,17 @@ class Meeting(TranslatedSlugMixin, RichTextSanitizingMixin, ImageFieldsMixin, Pu
         verbose_name=_("participating partners"),
         blank=True,
     )
-    cover_image = models.ImageField(
+    cover_image = CleanedImageField(
         _("cover image"),
         upload_to=image_upload_to,
         blank=True,
         validators=[validate_image_file],
+        width_field="cover_image_width",
+        height_field="cover_image_height",
+    )
+    cover_image_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
+    cover_image_height = models.PositiveIntegerField(
+        _("height in pixels"), null=True, editable=False
     )
     cover_alt = models.CharField(_("cover image alt text"), max_length=250, blank=True)
     cover_decorative = models.BooleanField(
@@ -253,9 +264,16 @@ class SiteVisit(ImageFieldsMixin, models.Model):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
-    image = models.ImageField(
-        _("image"), upload_to=image_upload_to, blank=True, validators=[validate_image_file]
+    image = CleanedImageField(
+        _("image"),
+        upload_to=image_upload_to,
+        blank=True,
+        validators=[validate_image_file],
+        width_field="image_width",
+        height_field="image_height",
     )
+    image_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
+    image_height = models.PositiveIntegerField(_("height in pixels"), null=True, editable=False)
     image_alt = models.CharField(_("image alt text"), max_length=250, blank=True)
     image_decorative = models.BooleanField(_("image is decorative"), default=False)
 

@@ -6,7 +6,12 @@ from events.models import Meeting
 from partners.models import Partner
 from projects.models import Project
 from publishing.fields import RichTextField
-from publishing.images import ImageFieldsMixin, image_upload_to, validate_image_file
+from publishing.images import (
+    CleanedImageField,
+    ImageFieldsMixin,
+    image_upload_to,
+    validate_image_file,
+)
 from publishing.models import (
     Publishable,
     PublishedQuerySet,
@@ -40,8 +45,17 @@ class Article(TranslatedSlugMixin, RichTextSanitizingMixin, ImageFieldsMixin, Pu
         _("summary"), help_text=_("One or two sentences, shown in lists and search results.")
     )
     body = RichTextField(_("text"), blank=True)
-    cover_image = models.ImageField(
-        _("cover image"), upload_to=image_upload_to, blank=True, validators=[validate_image_file]
+    cover_image = CleanedImageField(
+        _("cover image"),
+        upload_to=image_upload_to,
+        blank=True,
+        validators=[validate_image_file],
+        width_field="cover_image_width",
+        height_field="cover_image_height",
+    )
+    cover_image_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
+    cover_image_height = models.PositiveIntegerField(
+        _("height in pixels"), null=True, editable=False
     )
     cover_alt = models.CharField(_("cover image alt text"), max_length=250, blank=True)
     cover_decorative = models.BooleanField(
@@ -94,9 +108,15 @@ class ArticleImage(ImageFieldsMixin, models.Model):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="gallery", verbose_name=_("article")
     )
-    image = models.ImageField(
-        _("image"), upload_to=image_upload_to, validators=[validate_image_file]
+    image = CleanedImageField(
+        _("image"),
+        upload_to=image_upload_to,
+        validators=[validate_image_file],
+        width_field="image_width",
+        height_field="image_height",
     )
+    image_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
+    image_height = models.PositiveIntegerField(_("height in pixels"), null=True, editable=False)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     alt = models.CharField(_("alt text"), max_length=250, blank=True)
     decorative = models.BooleanField(_("decorative"), default=False)

@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from publishing.fields import RichTextField
-from publishing.images import ImageFieldsMixin, image_upload_to, validate_image_file
+from publishing.images import (
+    CleanedImageField,
+    ImageFieldsMixin,
+    image_upload_to,
+    validate_image_file,
+)
 from publishing.models import (
     Publishable,
     PublishedQuerySet,
@@ -57,13 +62,17 @@ class Partner(TranslatedSlugMixin, RichTextSanitizingMixin, ImageFieldsMixin, Pu
     )
     description = RichTextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(
+    logo = CleanedImageField(
         _("logo"),
         upload_to=image_upload_to,
         blank=True,
         validators=[validate_image_file],
+        width_field="logo_width",
+        height_field="logo_height",
         help_text=_("Shown beside the partner's name, so it needs no alt text."),
     )
+    logo_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
+    logo_height = models.PositiveIntegerField(_("height in pixels"), null=True, editable=False)
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,
