@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 import xstatic.pkg.jquery_ui
+import xstatic.pkg.leaflet
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -178,6 +179,8 @@ STATICFILES_DIRS = [
     # the fix of CVE-2022-31160, which is in the checkboxradio widget; the admin's
     # language tabs use only the tabs widget, and a pip-only set-up needs no npm.
     ("xstatic/jquery-ui", xstatic.pkg.jquery_ui.BASE_DIR),
+    # Leaflet for the partners' map, served from our own host like jQuery UI.
+    ("xstatic/leaflet", xstatic.pkg.leaflet.BASE_DIR),
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
