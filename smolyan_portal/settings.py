@@ -235,6 +235,9 @@ EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "portal@smolyan.bg")
+# How long the web server's access logs are kept; the privacy notice states it, so set it to
+# match the log rotation of the deployment.
+PORTAL_SERVER_LOG_DAYS = int(os.environ.get("DJANGO_SERVER_LOG_DAYS", "30"))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Portal", email) for email in env_list("DJANGO_ADMIN_EMAILS")]
 

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path(_("documents/"), include("documents.urls")),
     path(_("search/"), views.SearchView.as_view(), name="search"),
     path(_("accessibility/"), views.AccessibilityView.as_view(), name="accessibility"),
+    path(_("privacy/"), views.PrivacyView.as_view(), name="privacy"),
 )
 
 handler400 = "smolyan_portal.views.bad_request"

@@ -1,9 +1,29 @@
-"""Site-wide views: home, accessibility statement, error pages."""
+"""Site-wide views: home, search, accessibility statement, privacy notice, error pages."""
 
+import hashlib
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views import defaults
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
+from django.views.generic.edit import FormMixin
 
 from smolyan_portal import search
+from smolyan_portal.forms import FeedbackForm
+from smolyan_portal.models import FEEDBACK_RETENTION_MONTHS, AccessibilityStatement
+
+# Enough for a visitor with several problems to report, too few to flood the admin.
+FEEDBACK_LIMIT_PER_HOUR = 5
+FEEDBACK_LIMIT_WINDOW = 60 * 60
+# The statement's translated fields, which fall back to Bulgarian when English is empty.
+STATEMENT_TEXT_FIELDS = ("non_accessible_content", "preparation_details", "enforcement_procedure")
 
 
 class HomeView(TemplateView):
@@ -22,8 +42,87 @@ class SearchView(TemplateView):
         )
 
 
-class AccessibilityView(TemplateView):
+@method_decorator(never_cache, name="dispatch")
+class AccessibilityView(FormMixin, TemplateView):
+    """The accessibility statement and its feedback form, the one public form that posts."""
+
     template_name = "accessibility.html"
+    form_class = FeedbackForm
+
+    def get_initial(self):
+        # The page a visitor came from is most likely the one with the problem.
+        referer = urlsplit(self.request.headers.get("Referer", ""))
+        if referer.netloc == self.request.get_host() and referer.path != self.request.path:
+            return {"page_url": referer.path[:500]}
+        return {}
+
+    def get_context_data(self, limit_reached=False, **kwargs):
+        statement = AccessibilityStatement.current()
+        language = get_language()
+        fallbacks = {}
+        if statement is not None:
+            fallbacks = {
+                name: "bg"
+                for name in STATEMENT_TEXT_FIELDS
+                if language != "bg"
+                and not getattr(statement, f"{name}_{language}", "")
+                and getattr(statement, f"{name}_bg", "")
+            }
+        return super().get_context_data(
+            statement=statement,
+            fallbacks=fallbacks,
+            sent="sent" in self.request.GET,
+            limit_reached=limit_reached,
+            feedback_retention_months=FEEDBACK_RETENTION_MONTHS,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if not form.is_valid():
+            return self.form_invalid(form)
+        key = self._rate_key()
+        # add() starts the hour's window; incr() counts within it.
+        cache.add(key, 0, FEEDBACK_LIMIT_WINDOW)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # the window closed between add() and incr()
+            cache.set(key, 1, FEEDBACK_LIMIT_WINDOW)
+            count = 1
+        if count > FEEDBACK_LIMIT_PER_HOUR:
+            form.add_error(
+                None,
+                _(
+                    "You have sent several messages in the last hour, the most we accept. "
+                    "Please try again later, or write to us by e-mail."
+                ),
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form, limit_reached=True), status=429
+            )
+        feedback = form.save(commit=False)
+        feedback.language = get_language()
+        feedback.save()
+        return HttpResponseRedirect(f"{reverse('accessibility')}?sent=1#feedback")
+
+    def _rate_key(self):
+        # Only a hash of the address is kept, and only in the cache, for one hour.
+        address = self.request.META.get("REMOTE_ADDR", "")
+        return "feedback-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+
+
+class PrivacyView(TemplateView):
+    """What the portal keeps about its visitors, and for how long."""
+
+    template_name = "privacy.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            feedback_retention_months=FEEDBACK_RETENTION_MONTHS,
+            feedback_limit_hours=FEEDBACK_LIMIT_WINDOW // 3600,
+            server_log_days=settings.PORTAL_SERVER_LOG_DAYS,
+            **kwargs,
+        )
 
 
 def bad_request(request, exception):
