@@ -8,6 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from smolyan_portal import health, views
 
+admin.site.site_header = _("Smolyan EU projects — administration")
+admin.site.site_title = _("Smolyan EU projects — administration")
+admin.site.index_title = _("Content of the portal")
+
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("livez", health.livez, name="livez"),

@@ -1,0 +1,34 @@
+import reversion
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline
+
+from news.models import Article, ArticleImage
+from publishing.admin import PublishableAdmin
+
+reversion.register(ArticleImage)
+reversion.register(Article, follow=("gallery",))
+
+
+class ArticleImageInline(TranslationStackedInline):
+    model = ArticleImage
+    fields = ["image", "caption", "alt", "decorative", "order"]
+    ordering = ["order", "pk"]
+    extra = 0
+
+
+@admin.register(Article)
+class ArticleAdmin(PublishableAdmin):
+    list_display = ["title", "meeting", "status", "published_at", "updated_at"]
+    list_filter = ["projects", "meeting"]
+    list_select_related = ["meeting"]
+    date_hierarchy = "published_at"
+    search_fields = ["title_bg", "title_en", "summary_bg", "summary_en", "body_bg", "body_en"]
+    autocomplete_fields = ["projects", "partners", "meeting"]
+    inlines = [ArticleImageInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body", "author"]}),
+        (_("Cover image"), {"fields": ["cover_image", "cover_alt", "cover_decorative"]}),
+        (_("Linked to"), {"fields": ["projects", "partners", "meeting"]}),
+        (_("Publishing"), {"fields": ["status", "published_at"]}),
+    ]

@@ -1,0 +1,362 @@
+"""What the admin of every content model shares.
+
+Language tabs (modeltranslation), revisions (django-reversion), a refusal to overwrite
+changes made since a form was opened, links to the public page in each language, the
+publish and unpublish actions, and the filters that the admin index's "needs attention"
+links use.
+"""
+
+from csp.constants import NONCE
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.options import flatten_fieldsets
+from django.db.models import Q
+from django.forms.models import BaseInlineFormSet
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, gettext_noop, ngettext
+from django.utils.translation import gettext_lazy as _
+from js_asset import Media
+from modeltranslation.admin import TabbedTranslationAdmin
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from publishing.models import Status, language_codes
+
+# django-reversion ships no Bulgarian catalogue. Its strings are listed here so that
+# makemessages puts them in ours, which Django consults before the package's own.
+REVERSION_MESSAGES = (
+    gettext_noop("Recover deleted %(name)s"),
+    gettext_noop("Recover %(name)s"),
+    gettext_noop("Revert %(name)s"),
+    gettext_noop("Revert %(verbose_name)s"),
+    gettext_noop("Initial version."),
+    gettext_noop("Reverted to previous version, saved on %(datetime)s"),
+    gettext_noop("Could not load %(object_repr)s version - not found"),
+    gettext_noop(
+        "Choose a date from the list below to revert to a previous version of this object."
+    ),
+    gettext_noop("Choose a date from the list below to recover a deleted version of an object."),
+    gettext_noop("Press the save button below to revert to this version of the object."),
+    gettext_noop("Press the save button below to recover this version of the object."),
+    gettext_noop("There are no deleted objects to recover."),
+)
+
+
+def missing_language_q(field_names, code):
+    """Rows where any of the fields is empty in the language `code`."""
+    condition = Q()
+    for name in field_names:
+        column = f"{name}_{code}"
+        condition |= Q(**{column: ""}) | Q(**{f"{column}__isnull": True})
+    return condition
+
+
+class PublicationFilter(admin.SimpleListFilter):
+    """Draft, scheduled or on the site: the publishing state as editors think of it."""
+
+    title = _("status")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", _("Draft")),
+            ("scheduled", _("Scheduled")),
+            ("live", _("On the site")),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "draft":
+            return queryset.filter(status=Status.DRAFT)
+        if value == "scheduled":
+            return queryset.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+        if value == "live":
+            return queryset.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+        return queryset
+
+
+class EnglishFilter(admin.SimpleListFilter):
+    """Items whose English text is missing, judged by the admin's `completeness_fields`."""
+
+    title = _("English text")
+    parameter_name = "english"
+
+    def __init__(self, request, params, model, model_admin):
+        self.fields = model_admin.completeness_fields
+        super().__init__(request, params, model, model_admin)
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("Missing")), ("complete", _("Complete"))]
+
+    def queryset(self, request, queryset):
+        condition = missing_language_q(self.fields, "en")
+        if self.value() == "missing":
+            return queryset.filter(condition)
+        if self.value() == "complete":
+            return queryset.exclude(condition)
+        return queryset
+
+
+def year_filter(field_name, title):
+    """A list filter by the year of a date field, listing only the years in use."""
+
+    class YearFilter(admin.SimpleListFilter):
+        parameter_name = "year"
+
+        def lookups(self, request, model_admin):
+            dates = model_admin.get_queryset(request).dates(field_name, "year", order="DESC")
+            return [(str(day.year), str(day.year)) for day in dates]
+
+        def queryset(self, request, queryset):
+            value = self.value()
+            if value and value.isdigit():
+                return queryset.filter(**{f"{field_name}__year": int(value)})
+            return queryset
+
+    YearFilter.title = title
+    return YearFilter
+
+
+def edit_token(row):
+    """The version of a row an editor has in front of them: its last-changed time."""
+    return row.updated_at.isoformat() if row is not None and row.updated_at else ""
+
+
+def stale_message(row, changed_at):
+    """Who changed the row last, and when, in words for the editor."""
+    version = Version.objects.get_for_object(row).select_related("revision__user").first()
+    user = version.revision.user if version else None
+    name = (user.get_full_name() or user.get_username()) if user else gettext("another editor")
+    return gettext(
+        "%(user)s saved this item at %(time)s, after you opened it. Your changes have not "
+        "been saved, so that theirs are not lost: open the item again to see them, then "
+        "make your changes once more."
+    ) % {"user": name, "time": date_format(timezone.localtime(changed_at), "DATETIME_FORMAT")}
+
+
+class EditTokenForm(forms.ModelForm):
+    """Refuses to save when the item changed in the database after the form was opened."""
+
+    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    # Set by the admin: the row whose `updated_at` stands for this form's item.
+    edit_source = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.pk is not None:
+            self.fields["edit_token"].initial = edit_token(self._source())
+
+    def _source(self):
+        return self.edit_source(self.instance) if self.edit_source else self.instance
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None or self.instance._state.adding:
+            return cleaned_data
+        source = self._source()
+        if source is None:
+            return cleaned_data
+        current = (
+            type(source)
+            ._base_manager.filter(pk=source.pk)
+            .values_list("updated_at", flat=True)
+            .first()
+        )
+        if current is not None and cleaned_data.get("edit_token") != current.isoformat():
+            self.add_error(None, forms.ValidationError(stale_message(source, current), "stale"))
+        return cleaned_data
+
+
+class MeetingDatesFormSet(BaseInlineFormSet):
+    """Checks each day of an inline against the meeting's dates in the same submission.
+
+    The model's clean() cannot do this for a new meeting (it has no primary key yet, so
+    the inline has no meeting to ask); for a saved one it already has the submitted dates.
+    """
+
+    date_field = "day"
+
+    def clean(self):
+        super().clean()
+        meeting = self.instance
+        start, end = meeting.start_date, meeting.end_date
+        if not (start and end) or end < start:
+            return  # The meeting's own form reports its dates.
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
+                continue
+            day = form.cleaned_data.get(self.date_field)
+            if day and not form.has_error(self.date_field) and not meeting.contains(day):
+                form.add_error(self.date_field, meeting.date_range_error(day))
+
+
+class TranslatedVersionAdmin(VersionAdmin, TabbedTranslationAdmin):
+    """Language tabs and revisions, with the stale-save check and per-language links.
+
+    VersionAdmin comes first: its templates (history, recover) and its revision around
+    every add/change view wrap the translation admin's forms.
+    """
+
+    form = EditTokenForm
+    view_on_site = False
+    history_latest_first = True
+    # The fields whose text, per language, makes an item complete in that language.
+    completeness_fields = ("title",)
+    # For a model edited as part of another, the foreign key whose row guards edits.
+    edit_parent = None
+
+    def edit_source(self, obj):
+        return getattr(obj, self.edit_parent) if self.edit_parent else obj
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.edit_source = staticmethod(self.edit_source)
+        return form
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [(name, dict(options)) for name, options in super().get_fieldsets(request, obj)]
+        if fieldsets and "edit_token" not in flatten_fieldsets(fieldsets):
+            options = fieldsets[0][1]
+            options["fields"] = [*options["fields"], "edit_token"]
+        return fieldsets
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), *self.language_columns(), "site_links"]
+
+    def language_columns(self):
+        columns = []
+        for code in language_codes():
+
+            def column(obj, code=code):
+                return self.completeness_mark(obj, code)
+
+            column.short_description = code.upper()
+            column.__name__ = f"complete_{code}"
+            columns.append(column)
+        return columns
+
+    def completeness_mark(self, obj, code):
+        complete = all(
+            (getattr(obj, f"{name}_{code}", "") or "").strip() for name in self.completeness_fields
+        )
+        return format_html(
+            '<span aria-hidden="true">{}</span><span class="visually-hidden">{}</span>',
+            "✓" if complete else "✗",
+            gettext("translated") if complete else gettext("not translated"),
+        )
+
+    def public_links(self, obj):
+        """(language code, language name, URL) of the item's public page in each language."""
+        if obj is None or obj.pk is None or not hasattr(obj, "get_absolute_url"):
+            return []
+        links = []
+        for code, name in settings.LANGUAGES:
+            slug_column = f"slug_{code}"
+            if hasattr(obj, slug_column) and not getattr(obj, slug_column):
+                continue  # No address in this language yet.
+            with translation.override(code):
+                links.append((code, name, obj.get_absolute_url()))
+        return links
+
+    @admin.display(description=_("On the site"))
+    def site_links(self, obj):
+        return format_html_join(
+            " ",
+            '<a href="{}" hreflang="{}" title="{}">{}</a>',
+            ((url, code, name, code.upper()) for code, name, url in self.public_links(obj)),
+        )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The editor's <script type="importmap"> is inline; the nonce lets it run under
+        # script-src 'self' without opening the admin to any other inline script.
+        nonce = getattr(request, "csp_nonce", "")
+        if "media" in context:
+            context["media"] = Media.from_media(context["media"], nonce=nonce)
+        context["public_links"] = self.public_links(obj)
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        response._csp_update = {"script-src": [NONCE]}
+        return response
+
+
+class PublishableAdmin(TranslatedVersionAdmin):
+    """The admin of a model with the publishing fields: state filters and actions."""
+
+    actions = ["publish", "unpublish"]
+    completeness_fields = ("title", "summary")
+
+    def get_list_filter(self, request):
+        return [PublicationFilter, *super().get_list_filter(request), EnglishFilter]
+
+    def has_publish_permission(self, request, obj=None):
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request, obj):
+            readonly += [name for name in ("status", "published_at") if name not in readonly]
+        return readonly
+
+    def attention_counts(self, request):
+        """How many items are drafts, scheduled, or lack English: one query."""
+        from django.db.models import Count
+
+        now = timezone.now()
+        return self.get_queryset(request).aggregate(
+            drafts=Count("pk", filter=Q(status=Status.DRAFT)),
+            scheduled=Count("pk", filter=Q(status=Status.PUBLISHED, published_at__gt=now)),
+            without_english=Count("pk", filter=missing_language_q(self.completeness_fields, "en")),
+        )
+
+    def _set_status(self, request, queryset, status, message):
+        changed = 0
+        for obj in queryset.exclude(status=status):
+            obj.status = status
+            if status == Status.PUBLISHED and obj.published_at is None:
+                obj.published_at = timezone.now()
+            obj.save(update_fields=["status", "published_at", "updated_at"])
+            self.log_change(request, obj, message)
+            changed += 1
+        return changed, queryset.count() - changed
+
+    @admin.action(description=_("Publish the selected items"), permissions=["publish"])
+    def publish(self, request, queryset):
+        changed, unchanged = self._set_status(
+            request, queryset, Status.PUBLISHED, gettext("Published.")
+        )
+        self._report(
+            request,
+            ngettext("%(count)d item was published.", "%(count)d items were published.", changed),
+            changed,
+            ngettext(
+                "%(count)d was published already.", "%(count)d were published already.", unchanged
+            ),
+            unchanged,
+        )
+
+    @admin.action(description=_("Unpublish the selected items"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        changed, unchanged = self._set_status(
+            request, queryset, Status.DRAFT, gettext("Unpublished.")
+        )
+        self._report(
+            request,
+            ngettext(
+                "%(count)d item was unpublished and is now a draft.",
+                "%(count)d items were unpublished and are now drafts.",
+                changed,
+            ),
+            changed,
+            ngettext("%(count)d was a draft already.", "%(count)d were drafts already.", unchanged),
+            unchanged,
+        )
+
+    def _report(self, request, changed_text, changed, unchanged_text, unchanged):
+        text = changed_text % {"count": changed}
+        if unchanged:
+            text = f"{text} {unchanged_text % {'count': unchanged}}"
+        self.message_user(request, text, messages.SUCCESS if changed else messages.WARNING)

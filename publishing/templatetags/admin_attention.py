@@ -1,0 +1,41 @@
+"""The admin index's "needs attention" summary."""
+
+from django import template
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from publishing.admin import PublishableAdmin
+
+register = template.Library()
+
+# (count key, filter query string, label) for each kind of item that needs a look.
+ATTENTION_KINDS = [
+    ("drafts", "publication=draft", _("Drafts")),
+    ("scheduled", "publication=scheduled", _("Scheduled")),
+    ("without_english", "english=missing", _("Without English")),
+]
+
+
+@register.simple_tag(takes_context=True)
+def attention_rows(context):
+    """Per content model the user may see: counts and changelist links, non-zero only."""
+    request = context["request"]
+    rows = []
+    for model, model_admin in admin.site._registry.items():
+        if not isinstance(model_admin, PublishableAdmin):
+            continue
+        if not model_admin.has_view_or_change_permission(request):
+            continue
+        counts = model_admin.attention_counts(request)
+        opts = model._meta
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        items = [
+            {"label": label, "count": counts[key], "url": f"{changelist}?{query}"}
+            for key, query, label in ATTENTION_KINDS
+            if counts[key]
+        ]
+        if items:
+            rows.append({"name": opts.verbose_name_plural, "items": items})
+    rows.sort(key=lambda row: str(row["name"]))
+    return rows
