@@ -1,17 +1,64 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 from django.views.generic import ListView
 
-from documents.models import Document
+from documents.models import Document, DocumentKind, FileLanguage
+from news.views import Facet, FilteredListMixin, project_lang
+from projects.models import Project
 from publishing.views import PublishedListMixin
 
 
-class DocumentListView(PublishedListMixin, ListView):
+class DocumentListView(FilteredListMixin, PublishedListMixin, ListView):
+    """Documents filtered by project, kind and the language of the file."""
+
     model = Document
     paginate_by = 30
 
+    def get_facets(self):
+        published = Document.objects.published()
+        projects = Project.objects.published().filter(documents__in=published).distinct()
+        present = set(published.order_by().values_list("kind", "file_language").distinct())
+        kinds = {kind for kind, _language in present}
+        languages = {language for _kind, language in present}
+        return [
+            Facet(
+                "project",
+                gettext_lazy("Project"),
+                [
+                    (project.pk, str(project), project, project_lang(project))
+                    for project in projects
+                ],
+            ),
+            Facet(
+                "kind",
+                gettext_lazy("Kind"),
+                [
+                    (value, label, None, "")
+                    for value, label in DocumentKind.choices
+                    if value in kinds
+                ],
+            ),
+            Facet(
+                "language",
+                gettext_lazy("Language of the file"),
+                [
+                    (value, label, None, "")
+                    for value, label in FileLanguage.choices
+                    if value in languages
+                ],
+            ),
+        ]
+
     def get_queryset(self):
-        return super().get_queryset().for_listing()
+        queryset = super().get_queryset().select_related("project", "meeting", "session")
+        if "project" in self.selected:
+            queryset = queryset.filter(project=self.selected["project"])
+        if "kind" in self.selected:
+            queryset = queryset.filter(kind=self.selected["kind"])
+        if "language" in self.selected:
+            queryset = queryset.filter(file_language=self.selected["language"])
+        return queryset
 
 
 def document_download(request, pk):

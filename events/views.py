@@ -1,26 +1,74 @@
+from django.db.models import Prefetch
 from django.views.generic import TemplateView
 
 from events.models import Meeting
+from partners.models import Partner
+from projects.models import Participation
 from publishing.views import TranslatedDetailView
 
 
 class MeetingListView(TemplateView):
+    """Upcoming meetings, then past ones by year."""
+
     template_name = "events/meeting_list.html"
 
     def get_context_data(self, **kwargs):
         meetings = Meeting.objects.published().select_related("host", "project")
+        past = list(meetings.past())
+        years = []
+        for meeting in past:
+            if not years or years[-1]["year"] != meeting.start_date.year:
+                years.append({"year": meeting.start_date.year, "meetings": []})
+            years[-1]["meetings"].append(meeting)
         return super().get_context_data(
-            upcoming=meetings.upcoming(), past=meetings.past(), **kwargs
+            upcoming=list(meetings.upcoming()), past_years=years, **kwargs
         )
 
 
 class MeetingDetailView(TranslatedDetailView):
+    """The summary partners read: programme by day, site visits, participants, outcomes."""
+
     model = Meeting
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("host", "project")
-            .prefetch_related("sessions__led_by", "site_visits", "participants")
+        return super().get_queryset().select_related("host", "project")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.object
+        # Documents live in an app above this one: reached through the reverse relation.
+        documents = meeting.documents.model.objects.published()
+        sessions = meeting.sessions.order_by("day", "order").prefetch_related(
+            Prefetch("led_by", queryset=Partner.objects.published()),
+            Prefetch("documents", queryset=documents),
         )
+        programme = []
+        for session in sessions:
+            if not programme or programme[-1]["day"] != session.day:
+                programme.append({"day": session.day, "sessions": []})
+            programme[-1]["sessions"].append(session)
+
+        project = meeting.project if meeting.project and meeting.project.is_published else None
+        participants = sorted(
+            meeting.participants.published(), key=lambda partner: partner.name.casefold()
+        )
+        roles = {}
+        if project is not None:
+            roles = dict(
+                Participation.objects.filter(project=project).values_list("partner_id", "role")
+            )
+        role_labels = dict(Participation._meta.get_field("role").choices)
+        for partner in participants:
+            role = roles.get(partner.pk)
+            partner.project_role = role_labels.get(role, "") if role else ""
+
+        context.update(
+            project=project,
+            host=meeting.host if meeting.host and meeting.host.is_published else None,
+            programme=programme,
+            site_visits=list(meeting.site_visits.order_by("date", "order")),
+            participants=participants,
+            articles=list(meeting.articles.published()[:10]),
+            documents=list(documents.filter(meeting=meeting, session__isnull=True)),
+        )
+        return context

@@ -15,6 +15,10 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from django.views.generic.edit import FormMixin
 
+from events.models import Meeting
+from news.models import Article
+from partners.models import Partner
+from projects.models import Project
 from smolyan_portal import search
 from smolyan_portal.forms import FeedbackForm
 from smolyan_portal.models import FEEDBACK_RETENTION_MONTHS, AccessibilityStatement
@@ -27,7 +31,23 @@ STATEMENT_TEXT_FIELDS = ("non_accessible_content", "preparation_details", "enfor
 
 
 class HomeView(TemplateView):
+    """What the portal is, with the latest news, meetings, projects and partners."""
+
     template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        meetings = Meeting.objects.published().select_related("host")
+        partners = sorted(Partner.objects.published(), key=lambda partner: partner.name.casefold())
+        return super().get_context_data(
+            latest_articles=list(Article.objects.published()[:3]),
+            upcoming_meetings=list(meetings.upcoming()[:3]),
+            recent_meetings=list(meetings.past()[:3]),
+            projects=list(Project.objects.published()),
+            partner_cities=[partner for partner in partners if partner.is_city],
+            partner_count=len(partners),
+            country_count=len({partner.country.code for partner in partners}),
+            **kwargs,
+        )
 
 
 class SearchView(TemplateView):

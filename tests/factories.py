@@ -189,3 +189,64 @@ def make_user(*, staff=False, superuser=False, permissions=(), **overrides):
             Permission.objects.get(content_type__app_label=app_label, codename=perm)
         )
     return user
+
+
+def make_portal_content():
+    """One published item of every kind, linked the way editors link them, for page tests."""
+    smolyan = make_partner(
+        name_bg="Община Смолян",
+        name_en="Smolyan Municipality",
+        country="BG",
+        latitude="41.574000",
+        longitude="24.701000",
+    )
+    trondheim = make_partner(
+        name_bg="Тронхайм",
+        name_en="Trondheim",
+        country="NO",
+        city_bg="Тронхайм",
+        city_en="Trondheim",
+        latitude="63.430000",
+        longitude="10.395000",
+    )
+    university = make_partner(
+        name_bg="Норвежки университет",
+        name_en="Norwegian university",
+        kind=PartnerKind.UNIVERSITY,
+        country="NO",
+    )
+    smolyan.twin_towns.add(trondheim)
+    project = make_project(
+        title_bg="Положителни градове",
+        title_en="Positive cities",
+        acronym="+CityxChange",
+        funding_statement_bg="Проектът е финансиран от програма „Хоризонт 2020“.",
+        funding_statement_en="The project is funded by the Horizon 2020 programme.",
+    )
+    make_participation(project, trondheim, Role.LIGHTHOUSE)
+    make_participation(project, smolyan, Role.FOLLOWER)
+    make_participation(project, university, Role.PARTNER)
+    meeting = make_meeting(
+        title_bg="Среща в Смолян", title_en="Meeting in Smolyan", project=project, host=smolyan
+    )
+    meeting.participants.add(smolyan, trondheim)
+    session = make_session(meeting, title_bg="Откриване", title_en="Opening")
+    session.led_by.add(smolyan)
+    make_site_visit(meeting, latitude="41.570000", longitude="24.700000")
+    article = make_article(
+        title_bg="Новина за срещата", title_en="News of the meeting", meeting=meeting
+    )
+    article.projects.add(project)
+    article.partners.add(trondheim)
+    document = make_document(
+        title_bg="Презентация", title_en="Slides", project=project, meeting=meeting, session=session
+    )
+    return {
+        "partner": smolyan,
+        "partners": [smolyan, trondheim, university],
+        "project": project,
+        "meeting": meeting,
+        "session": session,
+        "article": article,
+        "document": document,
+    }
