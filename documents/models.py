@@ -4,13 +4,14 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from documents.validators import DOCUMENT_TYPES, extension_of, validate_document_file
 from events.models import Meeting, Session
 from projects.models import Project
-from publishing.models import Publishable, PublishedQuerySet
+from publishing.deletion import rich_text_links
+from publishing.models import Publishable, PublishedQuerySet, Status, language_codes
 from publishing.transliteration import slugify_bg
 
 
@@ -111,6 +112,25 @@ class Document(Publishable):
         """A readable file name for the download, made from the title."""
         stem = slugify_bg(self.title_bg or self.title or "document", max_length=60) or "document"
         return f"{stem}.{self.file_type or posixpath.splitext(self.file.name)[1].lstrip('.')}"
+
+    def usages(self):
+        """What shows the document on the site; while anything does, it cannot be deleted.
+
+        A published document is in use on the published meeting, session or project it
+        belongs to; any document is in use where rich text links to it. Unlink it (or
+        unpublish it) first, then delete.
+        """
+        found = []
+        if self.status == Status.PUBLISHED:
+            owners = [self.project, self.meeting, self.session and self.session.meeting]
+            found += [o for o in dict.fromkeys(owners) if o and o.status == Status.PUBLISHED]
+        needles = [self.file.url if self.file else ""]
+        for code in language_codes():
+            with translation.override(code):
+                url = reverse("documents:document-download", kwargs={"pk": self.pk})
+            # Without the language prefix, so "/bg/…" and "https://host/bg/…" both match.
+            needles.append("/" + url.split("/", 2)[2])
+        return found + [row for row in rich_text_links(needles) if row not in found]
 
     def clean(self):
         super().clean()

@@ -191,6 +191,30 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded media live in MEDIA_ROOT and the application serves them (publishing/media.py),
+# unless DJANGO_S3_BUCKET names an S3-compatible bucket: then media URLs point there.
+if os.environ.get("DJANGO_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "publishing.storage.MediaS3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DJANGO_S3_BUCKET"],
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            # Unset, boto3 finds credentials itself (AWS_* variables, an instance role).
+            "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": os.environ.get("DJANGO_S3_CUSTOM_DOMAIN") or None,
+            # Published media are public: plain URLs that browsers and CDNs can cache.
+            "querystring_auth": env_bool("DJANGO_S3_SIGNED_URLS"),
+            "file_overwrite": False,
+        },
+    }
+# Image renditions (sorl-thumbnail): what exists is remembered in the cache only, so a
+# page's SQL queries do not depend on it; each image's renditions share one folder.
+THUMBNAIL_BACKEND = "publishing.renditions.RenditionBackend"
+THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cache_kvstore.KVStore"
+THUMBNAIL_PREFIX = "cache/"
+THUMBNAIL_UPSCALE = False
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
 # Security headers; the HTTPS-only ones are switched on with DJANGO_SECURE=true.

@@ -1,11 +1,14 @@
 """Root URLconf: probes and admin outside the language prefix, public pages inside it."""
 
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
+from publishing.media import serve_media
 from smolyan_portal import health, views
 
 admin.site.site_header = _("Smolyan EU projects — administration")
@@ -34,7 +37,12 @@ handler400 = "smolyan_portal.views.bad_request"
 handler403 = "smolyan_portal.views.permission_denied"
 handler404 = "smolyan_portal.views.page_not_found"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded media, served by the application (also with DEBUG off) when they are not on
+# object storage; see publishing/media.py.
+urlpatterns += [
+    re_path(
+        rf"^{re.escape(settings.MEDIA_URL.strip('/'))}/(?P<path>.+)$",
+        serve_media,
+        name="media",
+    )
+]

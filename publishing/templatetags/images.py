@@ -1,29 +1,28 @@
-"""Images in templates: `{% picture image alt=... sizes=... loading=... %}`."""
+"""Images in templates: `{% picture image alt=... sizes=... loading=... css_class=... %}`."""
 
 from django import template
+
+from publishing.renditions import picture_data
 
 register = template.Library()
 
 
 @register.inclusion_tag("publishing/picture.html")
 def picture(image, alt="", sizes="100vw", loading="lazy", css_class=""):
-    """An <img> for an uploaded image, with its intrinsic width and height.
+    """A <picture>: WebP renditions in a few widths, the original format as fallback.
 
-    `alt` is "" for a decorative image; `loading` is "eager" for an image on the
-    first screen.
+    `alt` is "" for a decorative image; `sizes` tells the browser how wide the image is
+    shown (e.g. "(min-width: 60rem) 30rem, 100vw"); `loading` is "eager" for an image on
+    the first screen, every other one loads lazily.
     """
-    if not image:
-        return {"image": None}
-    try:
-        width, height = image.width, image.height
-    except (OSError, ValueError):
+    data = picture_data(image) if image else None
+    if not data:
         return {"image": None}
     return {
         "image": image,
         "alt": alt,
-        "sizes": sizes,
-        "loading": loading,
+        "sizes": sizes or "100vw",
+        "lazy": loading != "eager",
         "css_class": css_class,
-        "width": width,
-        "height": height,
+        **data,
     }
