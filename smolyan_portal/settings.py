@@ -212,7 +212,7 @@ if os.environ.get("DJANGO_S3_BUCKET"):
 # Image renditions (sorl-thumbnail): what exists is remembered in the cache only, so a
 # page's SQL queries do not depend on it; each image's renditions share one folder.
 THUMBNAIL_BACKEND = "publishing.renditions.RenditionBackend"
-THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cache_kvstore.KVStore"
+THUMBNAIL_KVSTORE = "publishing.renditions.CacheKVStore"
 THUMBNAIL_PREFIX = "cache/"
 THUMBNAIL_UPSCALE = False
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
@@ -272,4 +272,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # django-axes announces itself at every start; its warnings about lockouts still show.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
