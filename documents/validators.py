@@ -28,6 +28,7 @@ DOCUMENT_TYPES = {
 
 
 def extension_of(name):
+    """The lower-case extension of a file name, without the dot."""
     return posixpath.splitext(name or "")[1].lower().lstrip(".")
 
 
@@ -44,9 +45,11 @@ def _content_matches(file, extension):
         with zipfile.ZipFile(file) as archive:
             names = archive.namelist()
             if signature == "odf":
-                # OpenDocument files begin with an uncompressed "mimetype" entry.
+                # OpenDocument files begin with an uncompressed "mimetype" entry; its size is
+                # checked before it is read, so a packed bomb is never unpacked.
                 return (
                     "mimetype" in names
+                    and archive.getinfo("mimetype").file_size <= 100
                     and archive.read("mimetype").decode("ascii", "replace").strip() == mime_type
                 )
             return "[Content_Types].xml" in names and any(n.startswith(signature) for n in names)

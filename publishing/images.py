@@ -43,15 +43,20 @@ def _open_verified(file, *, full_decode=True):
     block is still read, so a damaged file is caught, at a fraction of the time and memory.
     """
     size = getattr(file, "size", None)
-    if size is not None and size > MAX_IMAGE_BYTES:
+    if size is None or size <= MAX_IMAGE_BYTES:
+        # Pillow reads from its own copy, which it may close; the caller's file stays open.
+        file.seek(0)
+        data = file.read(MAX_IMAGE_BYTES + 1)
+        file.seek(0)
+        size = len(data)
+    if size > MAX_IMAGE_BYTES:
         raise ValidationError(
             _("The image is %(size)s; the largest accepted is %(limit)s."),
             code="image_too_large",
             params={"size": filesizeformat(size), "limit": filesizeformat(MAX_IMAGE_BYTES)},
         )
-    file.seek(0)
     try:
-        with Image.open(file) as probe:
+        with Image.open(io.BytesIO(data)) as probe:
             image_format = probe.format
             width, height = probe.size
             if image_format not in ALLOWED_IMAGE_FORMATS:
@@ -71,8 +76,7 @@ def _open_verified(file, *, full_decode=True):
                     params={"width": width, "height": height},
                 )
             probe.verify()
-        file.seek(0)
-        image = Image.open(file)
+        image = Image.open(io.BytesIO(data))
         if not full_decode and image.format in ("JPEG", "MPO"):
             image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
         image.load()
@@ -83,8 +87,6 @@ def _open_verified(file, *, full_decode=True):
     except Exception:
         # A malformed file can trip any error inside a decoder; it is still just a bad upload.
         raise _invalid() from None
-    finally:
-        file.seek(0)
     return image
 
 
@@ -139,13 +141,20 @@ class CleanedImageFieldFile(ImageFieldFile):
     def save(self, name, content, save=True):
         data, image_format = clean_image(content)
         stem = posixpath.splitext(posixpath.basename(name or "image"))[0] or "image"
-        super().save(f"{stem}.{EXTENSIONS[image_format]}", ContentFile(data), save=save)
+        name = f"{stem}.{EXTENSIONS[image_format]}"
+        # Named, because Django reads the new width and height from this content.
+        super().save(name, ContentFile(data, name=name), save=save)
 
 
 class CleanedImageField(models.ImageField):
     """An image field whose files are stored upright and without metadata."""
 
     attr_class = CleanedImageFieldFile
+
+    def formfield(self, **kwargs):
+        # Django's own words for an unreadable file do not say what would be accepted.
+        messages = {"invalid_image": _invalid().message, **kwargs.pop("error_messages", {})}
+        return super().formfield(error_messages=messages, **kwargs)
 
 
 class ImageFieldsMixin:

@@ -2,8 +2,7 @@
 
 Every rendition of an image lives in one folder named after the image
 (`cache/images/article/2025/06/<uuid>/<key>.webp`), so they are found, regenerated and
-removed together without asking sorl's key-value store, which lives in the cache and may
-have forgotten them.
+removed together, by name alone.
 """
 
 import hashlib
@@ -15,6 +14,7 @@ from django.core.cache import cache
 from django.core.files.storage import FileSystemStorage
 from sorl.thumbnail import default
 from sorl.thumbnail.base import EXTENSIONS, ThumbnailBackend
+from sorl.thumbnail.conf import defaults as default_settings
 from sorl.thumbnail.conf import settings as sorl_settings
 from sorl.thumbnail.helpers import serialize, tokey
 from sorl.thumbnail.images import ImageFile
@@ -38,11 +38,48 @@ PICTURE_CACHE_SECONDS = 30 * 24 * 3600
 
 
 class RenditionBackend(ThumbnailBackend):
-    """sorl's backend, storing the renditions of an image in a folder of its own."""
+    """sorl's engine and naming, each image's renditions in a folder of its own.
+
+    sorl's key-value store is left out: it is a database table (so SQL queries on the
+    first page that shows an image), and the whole picture is cached here instead. Several
+    renditions are made from one decoding of the image, not one decoding each.
+    """
 
     def _get_thumbnail_filename(self, source, geometry_string, options):
         key = tokey(source.key, geometry_string, serialize(options))
         return f"{rendition_folder(source.name)}{key}.{EXTENSIONS[options['format']]}"
+
+    def _full_options(self, options):
+        options = dict(options)
+        for key, value in self.default_options.items():
+            options.setdefault(key, value)
+        for key, attr in self.extra_options:
+            value = getattr(sorl_settings, attr)
+            if value != getattr(default_settings, attr):
+                options.setdefault(key, value)
+        return options
+
+    def renditions(self, file_, specs):
+        """One sorl ImageFile per (geometry, options) in `specs`, made if missing."""
+        source = ImageFile(file_)
+        wanted = []
+        for geometry, options in specs:
+            options = self._full_options(options)
+            name = self._get_thumbnail_filename(source, geometry, options)
+            wanted.append((geometry, options, ImageFile(name, default.storage)))
+        missing = [item for item in wanted if not item[2].exists()]
+        if missing:
+            source_image = default.engine.prepare(default.engine.get_image(source), {})
+            try:
+                for geometry, options, thumbnail in missing:
+                    options["image_info"] = default.engine.get_image_info(source_image)
+                    self._create_thumbnail(source_image, geometry, options, thumbnail)
+            finally:
+                default.engine.cleanup(source_image)
+        return [thumbnail for _geometry, _options, thumbnail in wanted]
+
+    def get_thumbnail(self, file_, geometry_string, **options):
+        return self.renditions(file_, [(geometry_string, options)])[0]
 
 
 def rendition_folder(name):
@@ -80,21 +117,20 @@ def _fallback_format(name):
 
 def build_renditions(image, width, height):
     """Make (or find) the renditions of an image; what the picture tag needs to show it."""
-    sources = []
-    for target in target_widths(width):
-        thumbnail = default.backend.get_thumbnail(
-            image, str(target), format="WEBP", quality=WEBP_QUALITY
-        )
-        sources.append((thumbnail.url, target))
+    widths = target_widths(width)
     fallback_width, fallback_height = fallback_size(width, height)
-    fallback = default.backend.get_thumbnail(
-        image,
-        str(fallback_width),
-        format=_fallback_format(image.name),
-        quality=FALLBACK_QUALITY,
+    specs = [(str(target), {"format": "WEBP", "quality": WEBP_QUALITY}) for target in widths]
+    specs.append(
+        (
+            str(fallback_width),
+            {"format": _fallback_format(image.name), "quality": FALLBACK_QUALITY},
+        )
     )
+    *webp, fallback = default.backend.renditions(image, specs)
     return {
-        "srcset": ", ".join(f"{url} {target}w" for url, target in sources),
+        "srcset": ", ".join(
+            f"{file.url} {target}w" for file, target in zip(webp, widths, strict=True)
+        ),
         "src": fallback.url,
         "width": fallback_width,
         "height": fallback_height,
@@ -136,10 +172,6 @@ def delete_renditions(name, storage):
     """Remove every rendition of the stored image `name`, and what sorl remembers of them."""
     folder = rendition_folder(name)
     cache.delete(_cache_key(name))
-    try:
-        default.kvstore.delete(ImageFile(name, storage), delete_thumbnails=False)
-    except Exception:
-        logger.exception("sorl's record of %s could not be removed", name)
     try:
         _directories, files = default.storage.listdir(folder)
     except (FileNotFoundError, NotADirectoryError):

@@ -209,10 +209,8 @@ if os.environ.get("DJANGO_S3_BUCKET"):
             "file_overwrite": False,
         },
     }
-# Image renditions (sorl-thumbnail): what exists is remembered in the cache only, so a
-# page's SQL queries do not depend on it; each image's renditions share one folder.
+# Image renditions (sorl-thumbnail), each image's in one folder; see publishing/renditions.py.
 THUMBNAIL_BACKEND = "publishing.renditions.RenditionBackend"
-THUMBNAIL_KVSTORE = "publishing.renditions.CacheKVStore"
 THUMBNAIL_PREFIX = "cache/"
 THUMBNAIL_UPSCALE = False
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
