@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Participation, Project
-from publishing.admin import PublishableAdmin, year_filter
+from publishing.admin import ConstraintMessageFormSet, PublishableAdmin, year_filter
 
 reversion.register(Participation)
 reversion.register(Project, follow=("participations",))
@@ -11,6 +11,7 @@ reversion.register(Project, follow=("participations",))
 
 class ParticipationInline(admin.TabularInline):
     model = Participation
+    formset = ConstraintMessageFormSet
     fields = ["partner", "role"]
     autocomplete_fields = ["partner"]
     extra = 0

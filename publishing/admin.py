@@ -11,7 +11,8 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import flatten_fieldsets
-from django.db.models import Q
+from django.db import models
+from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -171,7 +172,20 @@ class EditTokenForm(forms.ModelForm):
         return cleaned_data
 
 
-class MeetingDatesFormSet(BaseInlineFormSet):
+class ConstraintMessageFormSet(BaseInlineFormSet):
+    """Duplicates within one submission are reported with the model constraint's words.
+
+    Django's own message names the raw field ("duplicate data for order").
+    """
+
+    def get_unique_error_message(self, unique_check):
+        for constraint in self.model._meta.constraints:
+            if set(getattr(constraint, "fields", ())) == set(unique_check):
+                return constraint.get_violation_error_message()
+        return super().get_unique_error_message(unique_check)
+
+
+class MeetingDatesFormSet(ConstraintMessageFormSet):
     """Checks each day of an inline against the meeting's dates in the same submission.
 
     The model's clean() cannot do this for a new meeting (it has no primary key yet, so
@@ -203,6 +217,8 @@ class TranslatedVersionAdmin(VersionAdmin, TabbedTranslationAdmin):
 
     form = EditTokenForm
     view_on_site = False
+    # Editors paste "smolyan.bg"; https is what such an address means today.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     history_latest_first = True
     # The fields whose text, per language, makes an item complete in that language.
     completeness_fields = ("title",)
@@ -303,8 +319,6 @@ class PublishableAdmin(TranslatedVersionAdmin):
 
     def attention_counts(self, request):
         """How many items are drafts, scheduled, or lack English: one query."""
-        from django.db.models import Count
-
         now = timezone.now()
         return self.get_queryset(request).aggregate(
             drafts=Count("pk", filter=Q(status=Status.DRAFT)),

@@ -1,0 +1,54 @@
+import pytest
+
+from documents.models import Document, DocumentKind
+from tests.admin_support import admin_pages, admin_url, form_data, make_editor
+from tests.factories import make_document, make_meeting, make_pdf_file, make_session, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(params=["superuser", "editor"])
+def staff_client(request, client):
+    user = make_user(superuser=True) if request.param == "superuser" else make_editor()
+    client.force_login(user)
+    return client
+
+
+def test_every_admin_page_renders(staff_client):
+    document = make_document()
+    for url in admin_pages(document):
+        for language in ("bg", "en"):
+            response = staff_client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+            assert response.status_code == 200, (url, language)
+
+
+@pytest.mark.parametrize("language", ["bg", "en"])
+def test_a_document_is_uploaded_through_the_admin(staff_client, language):
+    session = make_session()
+    data = form_data(staff_client.get(admin_url(Document, "add"), HTTP_ACCEPT_LANGUAGE=language))
+    data |= {
+        "title_bg": "Презентация на общината",
+        "title_en": "The municipality's slides",
+        "kind": DocumentKind.SLIDES,
+        "file": make_pdf_file("slaidove.pdf"),
+        "session": str(session.pk),
+    }
+    response = staff_client.post(admin_url(Document, "add"), data, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    document = Document.objects.get()
+    assert (document.title_bg, document.file_type) == ("Презентация на общината", "pdf")
+    assert document.meeting == session.meeting
+    response = staff_client.get(admin_url(document, "change"))
+    assert "PDF, " in response.content.decode()
+
+
+def test_a_session_of_another_meeting_is_refused(staff_client):
+    session = make_session()
+    other = make_meeting()
+    document = make_document()
+    data = form_data(staff_client.get(admin_url(document, "change"), HTTP_ACCEPT_LANGUAGE="en"))
+    data |= {"meeting": str(other.pk), "session": str(session.pk)}
+    response = staff_client.post(admin_url(document, "change"), data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.context["adminform"].form.errors["session"] == [
+        "The session belongs to another meeting than the one chosen."
+    ]
