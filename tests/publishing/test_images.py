@@ -59,10 +59,14 @@ def png_declaring(width, height):
     data = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
 
     def chunk(kind, body):
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+    )
 
 
 def phone_photo():
@@ -153,7 +157,12 @@ def test_an_image_over_10_mb_is_refused(language, expected):
         ("PNG", "chart.png", "png", {}),
         ("WEBP", "banner.webp", "webp", {}),
         ("GIF", "icon.gif", "gif", {}),
-        ("MPO", "phone.jpg", "jpg", {"save_all": True, "append_images": [Image.new("RGB", (8, 8))]}),
+        (
+            "MPO",
+            "phone.jpg",
+            "jpg",
+            {"save_all": True, "append_images": [Image.new("RGB", (8, 8))]},
+        ),
     ],
 )
 def test_allowed_images_are_accepted_and_stored_under_a_generated_name(
@@ -163,7 +172,9 @@ def test_allowed_images_are_accepted_and_stored_under_a_generated_name(
     form, valid, errors = submit(SimpleUploadedFile(name, content), "bg")
     assert valid, errors
     item = form.save()
-    assert re.fullmatch(rf"images/articleimage/\d{{4}}/\d{{2}}/[0-9a-f]{{32}}\.{extension}", item.image.name)
+    assert re.fullmatch(
+        rf"images/articleimage/\d{{4}}/\d{{2}}/[0-9a-f]{{32}}\.{extension}", item.image.name
+    )
     assert (item.image_width, item.image_height) == (64, 48)
     with default_storage.open(item.image.name) as stored, Image.open(stored) as image:
         assert image.format == ("JPEG" if image_format == "MPO" else image_format)
@@ -247,7 +258,10 @@ def test_the_picture_tag_offers_webp_renditions_with_sizes_and_an_original_forma
     folder = rendition_folder(article.cover_image.name)
     for url, width in candidates:
         assert url.startswith(f"/media/{folder}") and url.endswith(".webp")
-        with default_storage.open(url.removeprefix("/media/")) as stored, Image.open(stored) as image:
+        with (
+            default_storage.open(url.removeprefix("/media/")) as stored,
+            Image.open(stored) as image,
+        ):
             assert image.format == "WEBP"
             assert image.width == int(width[:-1])
     img = re.search(r"<img [^>]+>", html).group(0)
@@ -298,7 +312,9 @@ def test_regenerate_renditions_makes_them_again_fills_sizes_and_shows_progress(m
         cover_image=make_image_file("cover.jpg", size=(900, 600), image_format="JPEG"),
         cover_decorative=True,
     )
-    type(article).objects.filter(pk=article.pk).update(cover_image_width=None, cover_image_height=None)
+    type(article).objects.filter(pk=article.pk).update(
+        cover_image_width=None, cover_image_height=None
+    )
     folder = rendition_folder(article.cover_image.name)
     terminal, out = FakeTerminal(), io.StringIO()
     monkeypatch.setattr(sys, "stderr", terminal)
@@ -306,7 +322,9 @@ def test_regenerate_renditions_makes_them_again_fills_sizes_and_shows_progress(m
     _dirs, files = default_storage.listdir(folder)
     # 480, 800 and 900 wide in WebP, and the 900-wide JPEG fallback.
     assert sorted(name.rsplit(".", 1)[1] for name in files) == ["jpg", "webp", "webp", "webp"]
-    assert "1/1" in terminal.getvalue() and "[##############################]" in terminal.getvalue()
+    assert (
+        "1/1" in terminal.getvalue() and "[##############################]" in terminal.getvalue()
+    )
     assert "1 images, 4 renditions made, 0 missing from storage." in out.getvalue()
     article.refresh_from_db()
     assert (article.cover_image_width, article.cover_image_height) == (900, 600)
