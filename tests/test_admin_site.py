@@ -12,6 +12,7 @@ from events.models import Meeting
 from news.models import Article
 from partners.models import Partner
 from projects.models import Project
+from publishing.admin import EMPTY_STYLE_HASH
 from publishing.models import Status
 from tests.admin_support import admin_url, make_editor
 from tests.factories import (
@@ -154,10 +155,14 @@ def test_change_page_csp_allows_the_editors_import_map_by_nonce_only(superuser_c
     script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
     nonce = re.search(r"'nonce-([^']+)'", script_src).group(1)
     assert "unsafe-inline" not in policy
-    assert "style-src 'self'" in policy
+    # The only inline style allowed is an empty one: the editor's style placeholder.
+    assert f"style-src 'self' {EMPTY_STYLE_HASH};" in policy + ";"
+    assert EMPTY_STYLE_HASH == "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
     html = response.content.decode()
     assert f'<script type="importmap" nonce="{nonce}">' in html
     assert '"django-prose-editor/editor"' in html
+    assert "<style data-tiptap-style></style>" in html
+    assert re.findall(r"<style[^>]*>[^<]*</style>", html) == ["<style data-tiptap-style></style>"]
     # No other inline script: every other <script> loads a file.
     inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
     assert inline == [f' type="importmap" nonce="{nonce}"']
