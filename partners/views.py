@@ -15,7 +15,14 @@ ROLE_GROUP_LABELS = {
     "coordinator": gettext_lazy("Coordinator"),
     "lighthouse": gettext_lazy("Lighthouse cities"),
     "follower": gettext_lazy("Follower cities"),
-    "partner": gettext_lazy("Other partners"),
+    "partner": gettext_lazy("Partners"),
+}
+KIND_GROUP_LABELS = {
+    PartnerKind.CITY: gettext_lazy("Cities and municipalities"),
+    PartnerKind.UNIVERSITY: gettext_lazy("Universities"),
+    PartnerKind.COMPANY: gettext_lazy("Companies"),
+    PartnerKind.NETWORK: gettext_lazy("Networks of cities"),
+    PartnerKind.INSTITUTE: gettext_lazy("Institutes and associations"),
 }
 
 
@@ -49,7 +56,13 @@ class PartnerListView(PublishedListMixin, ListView):
         for value, label in PartnerKind.choices:
             members = [partner for partner in partners if partner.kind == value]
             if members:
-                kinds.append({"kind": value, "label": label, "partners": members})
+                kinds.append(
+                    {
+                        "kind": value,
+                        "label": KIND_GROUP_LABELS.get(value, label),
+                        "partners": members,
+                    }
+                )
 
         participations = (
             related_model("participations")

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -39,7 +40,11 @@ class HomeView(TemplateView):
         meetings = Meeting.objects.published().select_related("host")
         partners = sorted(Partner.objects.published(), key=lambda partner: partner.name.casefold())
         return super().get_context_data(
-            latest_articles=list(Article.objects.published()[:3]),
+            latest_articles=list(
+                Article.objects.published().prefetch_related(
+                    Prefetch("projects", queryset=Project.objects.published())
+                )[:3]
+            ),
             upcoming_meetings=list(meetings.upcoming()[:3]),
             recent_meetings=list(meetings.past()[:3]),
             projects=list(Project.objects.published()),

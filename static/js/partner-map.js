@@ -72,6 +72,8 @@ async function showMap(button, canvas, status) {
     canvas.setAttribute("role", "region");
     canvas.setAttribute("aria-label", section.dataset.mapLabel);
     button.hidden = true;
+    // The button is gone; keyboard users continue on the map, which Leaflet makes focusable.
+    canvas.focus();
   } catch (error) {
     button.disabled = false;
     status.textContent = section.dataset.errorText || "";
@@ -83,5 +85,5 @@ if (section) {
   const canvas = section.querySelector("[data-map-canvas]");
   const status = section.querySelector("[data-map-status]");
   section.hidden = false;
-  button.addEventListener("click", () => showMap(button, canvas, status), { once: false });
+  button.addEventListener("click", () => showMap(button, canvas, status));
 }

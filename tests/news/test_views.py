@@ -1,0 +1,403 @@
+"""News list and article pages, in both languages."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from news.models import ArticleImage
+from publishing.models import Status
+from tests.factories import (
+    make_article,
+    make_image_file,
+    make_meeting,
+    make_partner,
+    make_project,
+    make_user,
+    published,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return re.findall(r'class="card__title"><a href="[^"]+"[^>]*>([^<]+)</a>', response.text)
+
+
+def at(days_ago, **overrides):
+    return make_article(
+        **published(published_at=timezone.now() - datetime.timedelta(days=days_ago), **overrides)
+    )
+
+
+# The list
+
+
+@pytest.mark.parametrize(("url", "title"), [("/bg/novini/", "Новина"), ("/en/news/", "News")])
+def test_list_shows_published_articles_in_the_pages_language(client, url, title):
+    make_article(title_bg="Новина за Смолян", title_en="News of Smolyan")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.templates[0].name == "news/article_list.html"
+    assert titles(response) == [
+        f"{title} за Смолян" if url.startswith("/bg") else "News of Smolyan"
+    ]
+
+
+def test_list_hides_drafts_and_scheduled_articles(client):
+    make_article(title_en="Visible")
+    make_article(title_en="Draft", status=Status.DRAFT)
+    make_article(
+        title_en="Scheduled",
+        **published(published_at=timezone.now() + datetime.timedelta(days=1)),
+    )
+    assert titles(client.get("/en/news/")) == ["Visible"]
+
+
+def test_list_hides_drafts_even_from_staff(client):
+    make_article(title_en="Draft", status=Status.DRAFT)
+    client.force_login(make_user(superuser=True))
+    assert titles(client.get("/en/news/")) == []
+
+
+def test_list_shows_twelve_articles_per_page_newest_first(client):
+    for n in range(14):
+        at(n, title_en=f"Item {n}")
+    first = client.get("/en/news/")
+    assert titles(first) == [f"Item {n}" for n in range(12)]
+    assert "Page 1 of 2" in first.text
+    second = client.get("/en/news/?page=2")
+    assert titles(second) == ["Item 12", "Item 13"]
+    assert 'href="?page=1" rel="prev"' in second.text
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [("0", 1), ("-1", 1), ("abc", 1), ("", 1), ("1.5", 1), ("9999", 2), ("9" * 5000, 1)],
+)
+def test_page_numbers_out_of_range_show_the_nearest_page(client, page, expected):
+    for n in range(13):
+        at(n, title_en=f"Item {n}")
+    response = client.get("/en/news/", {"page": page})
+    assert response.status_code == 200
+    assert f"Page {expected} of 2" in response.text
+
+
+def test_page_number_with_no_articles_shows_the_empty_state(client):
+    response = client.get("/en/news/?page=9999")
+    assert response.status_code == 200
+    assert "No news has been published yet." in response.text
+
+
+def test_empty_state_in_bulgarian(client):
+    response = client.get("/bg/novini/")
+    assert "Все още няма публикувани новини." in response.text
+
+
+# Filters
+
+
+@pytest.fixture
+def filtered_news():
+    energy = make_project(title_en="Energy", acronym="PED")
+    climate = make_project(title_en="Climate", acronym="CLIMA")
+    trondheim = make_partner(name_en="Trondheim")
+    pisek = make_partner(name_en="Pisek")
+    old = make_article(
+        title_en="Old energy news",
+        **published(published_at=timezone.make_aware(datetime.datetime(2022, 5, 1, 12))),
+    )
+    old.projects.add(energy)
+    old.partners.add(trondheim)
+    new = make_article(
+        title_en="New energy news",
+        **published(published_at=timezone.make_aware(datetime.datetime(2023, 5, 1, 12))),
+    )
+    new.projects.add(energy)
+    new.partners.add(pisek)
+    other = make_article(
+        title_en="Climate news",
+        **published(published_at=timezone.make_aware(datetime.datetime(2023, 3, 1, 12))),
+    )
+    other.projects.add(climate)
+    other.partners.add(trondheim)
+    return {"energy": energy, "climate": climate, "trondheim": trondheim, "pisek": pisek}
+
+
+def test_filter_links_are_plain_links_in_the_query_string(client, filtered_news):
+    html = client.get("/en/news/").text
+    energy, trondheim = filtered_news["energy"], filtered_news["trondheim"]
+    assert f'<a href="?project={energy.pk}">PED</a>' in html
+    assert f'<a href="?partner={trondheim.pk}">Trondheim</a>' in html
+    assert '<a href="?year=2023">2023</a>' in html
+    assert '<a href="?year=2022">2022</a>' in html
+    assert "<form" not in html.split('class="filters"')[1].split("</section>")[0]
+
+
+def test_filter_by_project(client, filtered_news):
+    response = client.get(f"/en/news/?project={filtered_news['energy'].pk}")
+    assert titles(response) == ["New energy news", "Old energy news"]
+
+
+def test_filter_by_partner(client, filtered_news):
+    response = client.get(f"/en/news/?partner={filtered_news['trondheim'].pk}")
+    assert titles(response) == ["Climate news", "Old energy news"]
+
+
+def test_filter_by_year(client, filtered_news):
+    assert titles(client.get("/en/news/?year=2023")) == ["New energy news", "Climate news"]
+
+
+def test_filters_combine(client, filtered_news):
+    energy, trondheim = filtered_news["energy"], filtered_news["trondheim"]
+    assert titles(client.get(f"/en/news/?project={energy.pk}&year=2023")) == ["New energy news"]
+    assert titles(client.get(f"/en/news/?project={energy.pk}&partner={trondheim.pk}")) == [
+        "Old energy news"
+    ]
+    response = client.get(f"/bg/novini/?project={energy.pk}&partner={trondheim.pk}&year=2023")
+    assert titles(response) == []
+    assert "Няма новини, които отговарят на тези филтри." in response.text
+
+
+def test_chosen_filters_are_shown_and_each_can_be_removed(client, filtered_news):
+    energy = filtered_news["energy"]
+    html = client.get(f"/en/news/?project={energy.pk}&year=2023").text
+    chosen = html.split('class="chosen-filters"')[1].split("</div>")[0]
+    assert "Project: PED" in chosen
+    assert "Year: 2023" in chosen
+    assert 'href="?year=2023"' in chosen  # removes the project
+    assert f'href="?project={energy.pk}"' in chosen  # removes the year
+    assert 'href="/en/news/"' in chosen  # removes all
+    assert f'<a href="?project={energy.pk}&amp;year=2023" aria-current="true">2023</a>' in html
+
+
+def test_choosing_a_filter_keeps_the_others_and_leaves_the_page(client, filtered_news):
+    energy, climate = filtered_news["energy"], filtered_news["climate"]
+    html = client.get(f"/en/news/?project={energy.pk}&year=2023&page=1").text
+    assert f'<a href="?project={climate.pk}&amp;year=2023">CLIMA</a>' in html
+
+
+def test_pagination_keeps_the_filters(client):
+    project = make_project()
+    for n in range(13):
+        at(n).projects.add(project)
+    html = client.get(f"/en/news/?project={project.pk}").text
+    assert f'href="?project={project.pk}&amp;page=2" rel="next"' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "project=abc",
+        "project=999999",
+        "partner=-1",
+        "partner=abc",
+        "year=99999",
+        "year=abc",
+        "year=1999",
+        "project=",
+    ],
+)
+def test_unknown_filter_values_are_not_found(client, filtered_news, query):
+    assert client.get(f"/en/news/?{query}").status_code == 404
+    assert client.get(f"/bg/novini/?{query}").status_code == 404
+
+
+def test_unpublished_project_is_no_filter(client):
+    hidden = make_project(status=Status.DRAFT)
+    make_article().projects.add(hidden)
+    assert f"?project={hidden.pk}" not in client.get("/en/news/").text
+    assert client.get(f"/en/news/?project={hidden.pk}").status_code == 404
+
+
+def test_unpublished_articles_give_no_filter_options(client):
+    project = make_project()
+    make_article(status=Status.DRAFT).projects.add(project)
+    assert f"?project={project.pk}" not in client.get("/en/news/").text
+
+
+# The article page
+
+
+def test_article_page_in_both_languages(client):
+    meeting = make_meeting(title_bg="Среща", title_en="The meeting")
+    project = make_project(acronym="PED", title_en="Energy")
+    partner = make_partner(name_bg="Тронхайм", name_en="Trondheim")
+    article = make_article(
+        title_bg="Заглавие",
+        title_en="Headline",
+        body_bg="<p>Текстът.</p>",
+        body_en="<p>The text.</p>",
+        meeting=meeting,
+        author="Press office",
+        **published(published_at=timezone.make_aware(datetime.datetime(2023, 6, 21, 12))),
+    )
+    article.projects.add(project)
+    article.partners.add(partner)
+
+    en = client.get("/en/news/headline/")
+    assert en.status_code == 200
+    assert en.templates[0].name == "news/article_detail.html"
+    assert "<h1>Headline</h1>" in en.text
+    assert "<p>The text.</p>" in en.text
+    assert '<time datetime="2023-06-21T12:00:00+03:00">21 June 2023</time>' in en.text
+    assert "Press office" in en.text
+    assert f'href="{meeting.get_absolute_url()}">The meeting</a>' in en.text
+    assert 'href="/en/projects/energy/">PED</a>' in en.text
+    assert 'href="/en/partners/trondheim/">Trondheim</a>' in en.text
+
+    bg = client.get("/bg/novini/zaglavie/")
+    assert "<h1>Заглавие</h1>" in bg.text
+    assert "21 юни 2023 г." in bg.text
+    assert 'href="/bg/partnyori/tronhaym/">Тронхайм</a>' in bg.text
+
+
+def test_article_page_hides_unpublished_related_items(client):
+    article = make_article(meeting=make_meeting(title_en="Secret meeting", status=Status.DRAFT))
+    article.projects.add(make_project(title_en="Secret project", status=Status.DRAFT))
+    article.partners.add(make_partner(name_en="Secret partner", status=Status.DRAFT))
+    html = client.get(article.get_absolute_url().replace("/bg/", "/en/", 1)).text
+    assert "Secret" not in html
+    assert 'id="related-heading"' not in html
+
+
+def test_unpublished_article_is_not_found(client):
+    draft = make_article(title_en="Draft", status=Status.DRAFT)
+    assert client.get("/en/news/draft/").status_code == 404
+    assert client.get(f"/bg/novini/{draft.slug_bg}/").status_code == 404
+
+
+def test_article_cover_and_gallery(client):
+    article = make_article(
+        title_en="Photos",
+        cover_image=make_image_file("cover.png", size=(1200, 600)),
+        cover_alt_en="Partners in the town hall",
+        cover_alt_bg="Партньорите в общината",
+    )
+    ArticleImage.objects.create(
+        article=article,
+        image=make_image_file("one.png"),
+        alt_en="The pool",
+        alt_bg="Басейнът",
+        caption_en="The new pool",
+        caption_bg="Новият басейн",
+        order=1,
+    )
+    html = client.get("/en/news/photos/").text
+    cover = html.split('class="cover"')[1].split("</figure>")[0]
+    assert 'alt="Partners in the town hall"' in cover
+    assert 'loading="lazy"' not in cover
+    gallery = html.split('id="gallery-heading"')[1].split("</section>")[0]
+    assert 'alt="The pool"' in gallery
+    assert 'loading="lazy"' in gallery
+    assert "<figcaption>The new pool</figcaption>" in gallery
+
+
+def test_previous_and_next_skip_unpublished_articles(client):
+    at(5, title_en="Oldest")
+    at(4, title_en="Hidden draft", status=Status.DRAFT)
+    at(3, title_en="Middle")
+    at(2, title_en="Newer")
+    make_article(
+        title_en="Scheduled",
+        **published(published_at=timezone.now() + datetime.timedelta(days=2)),
+    )
+    at(1, title_en="Newest")
+    html = client.get("/en/news/middle/").text
+    nav = html.split('class="prev-next"')[1].split("</nav>")[0]
+    assert 'href="/en/news/oldest/" rel="prev">Oldest</a>' in nav
+    assert 'href="/en/news/newer/" rel="next">Newer</a>' in nav
+    assert "Hidden draft" not in nav and "Scheduled" not in nav
+    first = client.get("/en/news/oldest/").text.split('class="prev-next"')[1].split("</nav>")[0]
+    assert 'rel="prev"' not in first
+    assert 'href="/en/news/middle/" rel="next"' in first
+    last = client.get("/en/news/newest/").text.split('class="prev-next"')[1].split("</nav>")[0]
+    assert 'rel="next"' not in last
+    assert 'href="/en/news/newer/" rel="prev"' in last
+
+
+def test_language_switcher_leads_to_the_same_article(client):
+    make_article(title_bg="Заглавие", title_en="Headline")
+    bg = client.get("/bg/novini/zaglavie/").text
+    assert '<a href="/en/news/headline/" hreflang="en" lang="en">English</a>' in bg
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/news/headline/">' in bg
+    en = client.get("/en/news/headline/").text
+    assert '<a href="/bg/novini/zaglavie/" hreflang="bg" lang="bg">български</a>' in en
+
+
+def test_untranslated_article_shows_bulgarian_marked_as_such(client):
+    make_article(
+        title_bg="Само на български",
+        title_en="",
+        summary_en="",
+        body_bg="<p>Текст.</p>",
+        body_en="",
+    )
+    response = client.get("/en/news/samo-na-balgarski/")
+    assert response.status_code == 200
+    html = response.text
+    assert "This item is available in Bulgarian only." in html
+    assert '<h1 lang="bg">Само на български</h1>' in html
+    assert '<div class="prose" lang="bg"><p>Текст.</p></div>' in html
+    assert 'hreflang="en"' not in html
+    # The list marks it too.
+    assert 'lang="bg">Само на български</a>' in client.get("/en/news/").text
+
+
+def test_staff_preview_of_a_draft(client):
+    make_article(title_en="Draft", status=Status.DRAFT)
+    client.force_login(make_user(staff=True, permissions=["news.change_article"]))
+    response = client.get("/en/news/draft/")
+    assert response.status_code == 200
+    assert "Preview: this is a draft" in response.text
+
+
+# Query budgets
+
+
+def many_articles(count):
+    project = make_project()
+    partner = make_partner()
+    meeting = make_meeting()
+    for n in range(count):
+        article = at(n, meeting=meeting)
+        article.projects.add(project, make_project())
+        article.partners.add(partner, make_partner())
+    return project, partner
+
+
+LIST_QUERIES = 6  # filter options (3), count, page, projects of the page
+FILTERED_LIST_QUERIES = 6
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_list_query_budget(client, django_assert_num_queries, count):
+    many_articles(count)
+    with django_assert_num_queries(LIST_QUERIES):
+        assert client.get("/en/news/").status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_filtered_list_query_budget(client, django_assert_num_queries, count):
+    project, partner = many_articles(count)
+    with django_assert_num_queries(FILTERED_LIST_QUERIES):
+        response = client.get(f"/bg/novini/?project={project.pk}&partner={partner.pk}")
+        assert response.status_code == 200
+
+
+DETAIL_QUERIES = 6  # article with meeting, projects, partners, gallery, previous, next
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_detail_query_budget(client, django_assert_num_queries, count):
+    article = make_article(title_en="Busy", meeting=make_meeting())
+    for n in range(count):
+        article.projects.add(make_project())
+        article.partners.add(make_partner())
+        ArticleImage.objects.create(
+            article=article, image=make_image_file(f"{n}.png"), alt_en="x", alt_bg="x"
+        )
+        at(n + 1)
+    with django_assert_num_queries(DETAIL_QUERIES):
+        assert client.get("/en/news/busy/").status_code == 200

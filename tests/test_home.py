@@ -1,0 +1,80 @@
+"""The home page's sections: latest news, meetings, projects, partners at a glance."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from publishing.models import Status
+from tests.factories import (
+    make_article,
+    make_image_file,
+    make_meeting,
+    make_partner,
+    make_portal_content,
+    make_project,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_sections_in_both_languages(client):
+    make_portal_content()
+    today = timezone.localdate()
+    make_meeting(
+        title_bg="Следваща среща",
+        title_en="Next meeting",
+        start_date=today + datetime.timedelta(days=10),
+        end_date=today + datetime.timedelta(days=11),
+    )
+    en = client.get("/en/").text
+    assert "News of the meeting" in en.split('id="home-news"')[1].split("</section>")[0]
+    meetings = en.split('id="home-meetings"')[1].split("</section>")[0]
+    upcoming, recent = meetings.split("Recent")
+    assert "Next meeting" in upcoming and "Meeting in Smolyan" in recent
+    assert "+CityxChange" in en.split('id="home-projects"')[1].split("</section>")[0]
+    partners = en.split('id="home-partners"')[1].split("</section>")[0]
+    assert "3 partners from 2 countries." in partners
+    assert "Trondheim</a>" in partners and "Norwegian university" not in partners
+
+    bg = client.get("/bg/").text
+    assert "Последни новини" in bg
+    assert "Новина за срещата" in bg
+    assert "3 партньори от 2 държави." in bg
+
+
+def test_home_shows_only_published_items(client):
+    make_article(title_en="Draft news", status=Status.DRAFT)
+    make_meeting(title_en="Draft meeting", status=Status.DRAFT)
+    make_project(title_en="Draft project", status=Status.DRAFT)
+    make_partner(name_en="Draft partner", status=Status.DRAFT)
+    html = client.get("/en/").text
+    for hidden in ("Draft news", "Draft meeting", "Draft project", "Draft partner"):
+        assert hidden not in html
+    assert "No news has been published yet." in html
+
+
+def test_first_news_cover_is_loaded_eagerly_and_the_others_lazily(client):
+    for n in range(3):
+        make_article(
+            cover_image=make_image_file(f"cover{n}.png"),
+            **{"published_at": timezone.now() - datetime.timedelta(hours=n + 1)},
+        )
+    html = client.get("/en/").text
+    news = html.split('id="home-news"')[1].split("</section>")[0]
+    images = news.split("<img")[1:]
+    assert len(images) == 3
+    assert 'loading="lazy"' not in images[0].split(">")[0]
+    assert all('loading="lazy"' in image.split(">")[0] for image in images[1:])
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_home_query_budget(client, django_assert_num_queries, count):
+    for n in range(count):
+        make_article()
+        make_meeting(host=make_partner())
+        make_project()
+        make_partner(country=["BG", "NO", "CZ"][n % 3])
+    # news and their projects, upcoming meetings, recent meetings, projects, partners
+    with django_assert_num_queries(6):
+        assert client.get("/en/").status_code == 200
