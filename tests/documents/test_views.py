@@ -57,13 +57,14 @@ def test_list_shows_type_and_size(client, documents):
     assert "Draft slides" not in html
     assert re.search(r'<span class="document__type">ODT</span>, \d+(\.\d)?\s(bytes|KB)', html)
     assert '<span class="document__type">PDF</span>' in html
-    assert "Language: english" in html
+    assert "Language: English" in html
     assert 'href="/en/documents/' in html and "/download/" in html
 
 
 def test_list_in_bulgarian(client, documents):
     html = client.get("/bg/dokumenti/").text
     assert "Език на файла" in html
+    assert "Език: английски" in html
     assert re.search(r"\d+(,\d)?\s(байта|KB|КБ)", html)
 
 
