@@ -69,6 +69,16 @@ def public_pages(content, lang):
         ]
 
 
+@pytest.fixture
+def narrow_page(chromium_browser, live_server):
+    """A phone-sized window, 320 CSS pixels wide: as wide as 1280 pixels at 400 % zoom."""
+    context = chromium_browser.new_context(
+        base_url=live_server.url, viewport={"width": 320, "height": 640}
+    )
+    yield context.new_page()
+    context.close()
+
+
 # Every element's transitions and animations, in seconds, for the reduced-motion check.
 MOTION_SCRIPT = """() => {
   const seconds = (value) => value.split(",").map((part) => {
@@ -88,7 +98,7 @@ MOTION_SCRIPT = """() => {
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_public_page_type(page, axe_page, content, lang, tmp_path):
+def test_every_public_page_type(page, narrow_page, axe_page, content, lang, tmp_path):
     problems = {}
     saved = []
     for name, path, status in public_pages(content, lang):
@@ -122,16 +132,15 @@ def test_every_public_page_type(page, axe_page, content, lang, tmp_path):
             found.append(f"moves despite prefers-reduced-motion: {moving[:5]}")
         page.emulate_media(reduced_motion="no-preference")
 
-        page.set_viewport_size({"width": 320, "height": 640})
-        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        narrow_page.goto(path)
+        scroll_width = narrow_page.evaluate("document.documentElement.scrollWidth")
         if scroll_width > 320:
-            wide = page.evaluate(
+            wide = narrow_page.evaluate(
                 """() => [...document.querySelectorAll("body *")]
                     .filter((e) => e.getBoundingClientRect().right > 321)
                     .slice(-3).map((e) => e.tagName.toLowerCase() + "." + e.className)"""
             )
             found.append(f"scrolls sideways at 320 px ({scroll_width} px wide: {wide})")
-        page.set_viewport_size({"width": 1280, "height": 720})
 
         axe_page.goto(path)
         found.extend(axe_violations(axe_page))
