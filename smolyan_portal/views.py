@@ -27,8 +27,6 @@ from smolyan_portal.models import FEEDBACK_RETENTION_MONTHS, AccessibilityStatem
 # Enough for a visitor with several problems to report, too few to flood the admin.
 FEEDBACK_LIMIT_PER_HOUR = 5
 FEEDBACK_LIMIT_WINDOW = 60 * 60
-# The statement's translated fields, which fall back to Bulgarian when English is empty.
-STATEMENT_TEXT_FIELDS = ("non_accessible_content", "preparation_details", "enforcement_procedure")
 
 
 class HomeView(TemplateView):
@@ -82,20 +80,8 @@ class AccessibilityView(FormMixin, TemplateView):
         return {}
 
     def get_context_data(self, limit_reached=False, **kwargs):
-        statement = AccessibilityStatement.current()
-        language = get_language()
-        fallbacks = {}
-        if statement is not None:
-            fallbacks = {
-                name: "bg"
-                for name in STATEMENT_TEXT_FIELDS
-                if language != "bg"
-                and not getattr(statement, f"{name}_{language}", "")
-                and getattr(statement, f"{name}_bg", "")
-            }
         return super().get_context_data(
-            statement=statement,
-            fallbacks=fallbacks,
+            statement=AccessibilityStatement.current(),
             sent="sent" in self.request.GET,
             limit_reached=limit_reached,
             feedback_retention_months=FEEDBACK_RETENTION_MONTHS,

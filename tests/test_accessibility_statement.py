@@ -68,12 +68,15 @@ def test_edits_to_the_record_show_on_the_page(client, statement):
     assert "Budget tables have no header cells." in english
     assert "scanned pages" not in english
     assert "is not compliant with EN 301 549" in english
-    assert 'last reviewed on <time datetime="2025-03-14">March 14, 2025</time>.' in english
+    assert 'last reviewed on <time datetime="2025-03-14">14 March 2025</time>.' in english
     assert '<a href="tel:+35930100000">+359 301 00000</a>' in english
     bulgarian = client.get("/bg/dostapnost/").content.decode()
     assert "Таблиците с бюджети нямат заглавни клетки." in bulgarian
     assert "не отговаря на EN 301 549" in bulgarian
-    assert 'Последният преглед на декларацията е на <time datetime="2025-03-14">' in bulgarian
+    assert (
+        'Последният преглед на декларацията е на <time datetime="2025-03-14">14 март 2025 г.</time>'
+        in bulgarian
+    )
 
 
 def test_rich_text_of_the_statement_is_sanitised_on_save(statement):
