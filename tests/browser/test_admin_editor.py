@@ -3,11 +3,10 @@
 import pytest
 
 from publishing.models import Status
-from tests.admin_support import admin_url, make_editor
-from tests.factories import make_article
+from tests.admin_support import admin_url
+from tests.factories import make_article, make_user
 
-# serialized_rollback keeps the Editors group the data migration made.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 # Recorded before any page script runs, so nothing the page does can hide a violation.
 EDITABLE = ".prose-editor .ProseMirror[contenteditable=true]"
@@ -21,8 +20,12 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 @pytest.fixture
 def admin_page(page, client, live_server):
-    """A page logged in as a member of the Editors group, recording CSP violations."""
-    client.force_login(make_editor(first_name="Мария"))
+    """A page logged in to the admin, recording CSP violations.
+
+    A superuser: transactional tests flush the database, and with it the Editors group
+    that a migration made (the group's own tests run without a flush).
+    """
+    client.force_login(make_user(superuser=True))
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
