@@ -115,6 +115,14 @@ def test_no_page_has_inline_scripts_or_styles(client):
             assert "src=" in tag or 'type="application/ld+json"' in tag, (url, tag)
 
 
+def test_time_elements_carry_valid_machine_readable_dates(client):
+    content = make_portal_content()
+    for _language, url in public_urls(content):
+        html = client.get(url).content.decode()
+        for value in re.findall(r'<time datetime="([^"]*)"', html):
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", value), (url, value)
+
+
 def make_a_lot():
     """Thirty of each thing a page lists, all linked to one project, meeting and partner."""
     content = make_portal_content()
