@@ -401,3 +401,9 @@ def test_detail_query_budget(client, django_assert_num_queries, count):
         at(n + 1)
     with django_assert_num_queries(DETAIL_QUERIES):
         assert client.get("/en/news/busy/").status_code == 200
+
+
+def test_switcher_keeps_the_filters_on_the_list(client, filtered_news):
+    energy = filtered_news["energy"]
+    html = client.get(f"/bg/novini/?project={energy.pk}&year=2023").text
+    assert f'<a href="/en/news/?project={energy.pk}&amp;year=2023" hreflang="en"' in html
