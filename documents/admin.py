@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.models import Document
 from publishing.admin import PublishableAdmin
+from publishing.deletion import UsageProtectedAdminMixin
 
 reversion.register(Document)
 
 
 @admin.register(Document)
-class DocumentAdmin(PublishableAdmin):
+class DocumentAdmin(UsageProtectedAdminMixin, PublishableAdmin):
     list_display = [
         "title",
         "kind",

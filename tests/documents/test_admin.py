@@ -52,3 +52,26 @@ def test_a_session_of_another_meeting_is_refused(staff_client):
     assert response.context["adminform"].form.errors["session"] == [
         "The session belongs to another meeting than the one chosen."
     ]
+
+
+def test_a_document_in_use_cannot_be_deleted_through_the_admin(staff_client):
+    meeting = make_meeting(title_en="Smolyan meeting")
+    document = make_document(meeting=meeting)
+    url = admin_url(document, "delete")
+    page = staff_client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "would require deleting the following protected related objects" in html
+    assert "Smolyan meeting" in html
+    response = staff_client.post(url, {"post": "yes"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert Document.objects.filter(pk=document.pk).exists()
+
+
+def test_a_document_no_longer_in_use_can_be_deleted(staff_client):
+    document = make_document()
+    response = staff_client.post(
+        admin_url(document, "delete"), {"post": "yes"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 302
+    assert not Document.objects.filter(pk=document.pk).exists()
