@@ -95,9 +95,7 @@ def axe_violations(page):
     """axe-core's WCAG 2.1 A/AA violations on the page, as readable strings."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(
-        page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}
-    )
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     return [
         f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} nodes: "
         + "; ".join(node["target"][0] for node in violation["nodes"][:3])
