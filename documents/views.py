@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import ListView
 
 from documents.models import Document, DocumentKind, FileLanguage
-from news.views import Facet, FilteredListMixin, project_lang
 from projects.models import Project
+from projects.views import project_lang
+from publishing.lists import Facet, FilteredListMixin
 from publishing.views import PublishedListMixin
 
 

@@ -1,130 +1,14 @@
-from dataclasses import dataclass, field
-
-from django.conf import settings
 from django.db.models import Prefetch, Q
-from django.http import Http404
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import ListView
 
 from news.models import Article, ArticleImage
 from partners.models import Partner
-from partners.templatetags.pages import shows_fallback
 from projects.models import Project
+from projects.views import project_lang
+from publishing.languages import fallback_lang
+from publishing.lists import Facet, FilteredListMixin
 from publishing.views import PublishedListMixin, TranslatedDetailView
-
-
-class NearestPageMixin:
-    """Pagination that answers a page number out of range with the nearest page.
-
-    `page=0`, `-1` or `abc` show the first page and `9999` the last, so an edited
-    or stale link still lands somewhere useful instead of on an error.
-    """
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
-        try:
-            number = int(self.request.GET.get(self.page_kwarg) or 1)
-        except (TypeError, ValueError):
-            number = 1
-        number = min(max(number, 1), paginator.num_pages)
-        page = paginator.page(number)
-        return paginator, page, page.object_list, page.has_other_pages()
-
-
-@dataclass
-class Facet:
-    """One filter of a list: its query parameter, heading and the values it offers."""
-
-    param: str
-    label: str
-    # (value, text, object or None, language of the text when it fell back, else "")
-    options: list = field(default_factory=list)
-    selected: object = None
-    selected_value: str = ""
-    selected_text: str = ""
-
-
-class FilteredListMixin(NearestPageMixin):
-    """A list narrowed by plain links in the query string, e.g. `?project=3&year=2023`.
-
-    Subclasses return their facets from `get_facets()`. A value that is not one of a
-    facet's options is a page that does not exist: 404, never a 500.
-    """
-
-    def get_facets(self):
-        return []
-
-    def facet_url(self, **changes):
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        for key, value in changes.items():
-            if value is None:
-                query.pop(key, None)
-            else:
-                query[key] = value
-        encoded = query.urlencode()
-        return f"?{encoded}" if encoded else self.request.path
-
-    def resolve_facets(self):
-        self.facets = self.get_facets()
-        for facet in self.facets:
-            raw = self.request.GET.get(facet.param)
-            if raw is None:
-                continue
-            for value, text, obj, _lang in facet.options:
-                if str(value) == raw.strip():
-                    facet.selected = obj if obj is not None else value
-                    facet.selected_value = str(value)
-                    facet.selected_text = text
-                    break
-            else:
-                raise Http404(_("There is no such filter value."))
-        return {facet.param: facet.selected for facet in self.facets if facet.selected is not None}
-
-    def get(self, request, *args, **kwargs):
-        self.selected = self.resolve_facets()
-        return super().get(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        facets = []
-        for facet in self.facets:
-            options = [
-                {
-                    "text": text,
-                    "url": self.facet_url(**{facet.param: value}),
-                    "current": facet.selected is not None and str(value) == facet.selected_value,
-                    "lang": lang,
-                }
-                for value, text, obj, lang in facet.options
-            ]
-            facets.append({"param": facet.param, "label": facet.label, "options": options})
-        chosen = [
-            {
-                "label": facet.label,
-                "text": facet.selected_text,
-                "remove_url": self.facet_url(**{facet.param: None}),
-            }
-            for facet in self.facets
-            if facet.selected is not None
-        ]
-        context.update(
-            facets=facets,
-            chosen_filters=chosen,
-            clear_filters_url=self.request.path,
-        )
-        return context
-
-
-def fallback_lang(obj, field):
-    """The language code to mark a field's text with when it fell back, else ""."""
-    return settings.LANGUAGE_CODE if shows_fallback(obj, field) else ""
-
-
-def project_lang(project):
-    # An acronym reads the same in every language.
-    return "" if project.acronym else fallback_lang(project, "title")
 
 
 class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):

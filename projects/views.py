@@ -4,6 +4,7 @@ from django.views.generic import ListView
 from partners.models import Partner
 from partners.views import ROLE_GROUP_LABELS, role_rank
 from projects.models import Project
+from publishing.languages import fallback_lang
 from publishing.views import PublishedListMixin, TranslatedDetailView
 
 
@@ -14,6 +15,11 @@ def published_partner_count():
         filter=Q(participations__partner__in=Partner.objects.published()),
         distinct=True,
     )
+
+
+def project_lang(project):
+    # An acronym reads the same in every language.
+    return "" if project.acronym else fallback_lang(project, "title")
 
 
 class ProjectListView(PublishedListMixin, ListView):

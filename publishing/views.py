@@ -3,28 +3,13 @@
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
+from publishing.languages import has_translation, language_urls
 from publishing.models import SlugRedirect
-
-
-def has_translation(obj, language, field="title"):
-    """Whether the object has its own text in the language, not a fallback."""
-    return bool(getattr(obj, f"{field}_{language}", None))
-
-
-def language_urls(obj, field="title"):
-    """The object's address in each language it is really translated into."""
-    urls = {}
-    for code, _name in settings.LANGUAGES:
-        if code == settings.LANGUAGE_CODE or has_translation(obj, code, field):
-            with translation.override(code):
-                urls[code] = obj.get_absolute_url()
-    return urls
 
 
 class PublishedListMixin:

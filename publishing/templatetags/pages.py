@@ -9,17 +9,9 @@ from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import get_language
 
+from publishing.languages import shows_fallback
+
 register = template.Library()
-
-
-def shows_fallback(obj, field):
-    """Whether the field shows the default language's text because its own is missing."""
-    language = get_language()
-    if obj is None or language == settings.LANGUAGE_CODE:
-        return False
-    if getattr(obj, f"{field}_{language}", None):
-        return False
-    return bool(getattr(obj, f"{field}_{settings.LANGUAGE_CODE}", None))
 
 
 @register.simple_tag
