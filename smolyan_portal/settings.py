@@ -175,15 +175,33 @@ JQUERY_UI_URL = "xstatic/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    # jQuery UI from its PyPI package, not copied into the repository. Its 1.13.0 predates
-    # the fix of CVE-2022-31160, which is in the checkboxradio widget; the admin's
-    # language tabs use only the tabs widget, and a pip-only set-up needs no npm.
-    ("xstatic/jquery-ui", xstatic.pkg.jquery_ui.BASE_DIR),
-    # Leaflet for the partners' map, served from our own host like jQuery UI.
-    ("xstatic/leaflet", xstatic.pkg.leaflet.BASE_DIR),
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "smolyan_portal.staticfiles.PackageFilesFinder",
 ]
+# Front-end files from PyPI packages, not copied into the repository: prefix -> (folder, files).
+PACKAGE_STATIC_FILES = {
+    # jQuery UI for the admin's language tabs. Its 1.13.0 predates the fix of
+    # CVE-2022-31160, which is in the checkboxradio widget; the tabs use only the tabs
+    # widget, and a pip-only set-up needs no npm.
+    "xstatic/jquery-ui": (xstatic.pkg.jquery_ui.BASE_DIR, ["jquery-ui.min.js"]),
+    # Leaflet for the partners' map, loaded only when a visitor asks for the map.
+    "xstatic/leaflet": (
+        xstatic.pkg.leaflet.BASE_DIR,
+        [
+            "leaflet-src.esm.js",
+            "leaflet-src.esm.js.map",
+            "leaflet.css",
+            "images/layers.png",
+            "images/layers-2x.png",
+            "images/marker-icon.png",
+            "images/marker-icon-2x.png",
+            "images/marker-shadow.png",
+        ],
+    ),
+}
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
