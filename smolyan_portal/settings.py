@@ -82,6 +82,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "smolyan_portal.middleware.HealthCheckMiddleware",
+    "smolyan_portal.middleware.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page, so a revisit of an unchanged page is answered with 304.
@@ -156,7 +157,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# A username is locked from the address that guessed, so nobody can lock an editor out
+# from elsewhere by failing on purpose.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# How many reverse proxies of ours stand in front of the app (0: the app faces visitors).
+PROXY_HOPS = int(os.environ.get("DJANGO_PROXY_HOPS", "0"))
 AXES_RESET_ON_SUCCESS = True
 
 # Languages: Bulgarian first; English falls back to Bulgarian field by field.
