@@ -49,7 +49,7 @@ format: dev
 
 ## Update the interface translations: extract, then compile (needs GNU gettext).
 messages: dev
-	DJANGO_DEBUG=true $(PY) manage.py makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=tests --ignore=bench
+	DJANGO_DEBUG=true $(PY) manage.py makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=tests --ignore=bench --ignore=node_modules --ignore=staticfiles
 	DJANGO_DEBUG=true $(PY) manage.py compilemessages --ignore=.venv
 
 bench: dev
