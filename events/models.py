@@ -14,6 +14,7 @@ from projects.models import Project
 from publishing.fields import RichTextField
 from publishing.images import (
     CleanedImageField,
+    CoverImage,
     ImageFieldsMixin,
     image_upload_to,
     validate_image_file,
@@ -23,6 +24,7 @@ from publishing.models import (
     PublishedQuerySet,
     RichTextSanitizingMixin,
     TranslatedSlugMixin,
+    make_slug_field,
     slug_constraints,
 )
 
@@ -37,20 +39,13 @@ class MeetingQuerySet(PublishedQuerySet):
         return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date")
 
 
-class Meeting(TranslatedSlugMixin, RichTextSanitizingMixin, ImageFieldsMixin, Publishable):
+class Meeting(TranslatedSlugMixin, RichTextSanitizingMixin, CoverImage, Publishable):
     """A partner meeting of one or more days, with its programme and site visits."""
 
     rich_text_fields = ("body", "outcomes")
-    image_fields = ("cover_image",)
-    image_alt_fields = {"cover_image": ("cover_alt", "cover_decorative")}
 
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(
-        _("address (slug)"),
-        max_length=100,
-        blank=True,
-        help_text=_("The last part of the page address. Left empty, it is made from the title."),
-    )
+    slug = make_slug_field()
     project = models.ForeignKey(
         Project,
         on_delete=models.PROTECT,
@@ -84,26 +79,6 @@ class Meeting(TranslatedSlugMixin, RichTextSanitizingMixin, ImageFieldsMixin, Pu
         related_name="meetings_attended",
         verbose_name=_("participating partners"),
         blank=True,
-    )
-    cover_image = CleanedImageField(
-        _("cover image"),
-        upload_to=image_upload_to,
-        blank=True,
-        validators=[validate_image_file],
-        width_field="cover_image_width",
-        height_field="cover_image_height",
-    )
-    cover_image_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
-    cover_image_height = models.PositiveIntegerField(
-        _("height in pixels"), null=True, editable=False
-    )
-    cover_alt = models.CharField(_("cover image alt text"), max_length=250, blank=True)
-    cover_decorative = models.BooleanField(
-        _("cover image is decorative"),
-        default=False,
-        help_text=_(
-            "Tick only when the image adds nothing to the text; it then needs no alt text."
-        ),
     )
 
     objects = MeetingQuerySet.as_manager()

@@ -8,6 +8,7 @@ from projects.models import Project
 from publishing.fields import RichTextField
 from publishing.images import (
     CleanedImageField,
+    CoverImage,
     ImageFieldsMixin,
     image_upload_to,
     validate_image_file,
@@ -17,6 +18,7 @@ from publishing.models import (
     PublishedQuerySet,
     RichTextSanitizingMixin,
     TranslatedSlugMixin,
+    make_slug_field,
     slug_constraints,
 )
 
@@ -27,44 +29,17 @@ class ArticleQuerySet(PublishedQuerySet):
         return self.select_related("meeting").prefetch_related("projects")
 
 
-class Article(TranslatedSlugMixin, RichTextSanitizingMixin, ImageFieldsMixin, Publishable):
+class Article(TranslatedSlugMixin, RichTextSanitizingMixin, CoverImage, Publishable):
     """A news article."""
 
     rich_text_fields = ("body",)
-    image_fields = ("cover_image",)
-    image_alt_fields = {"cover_image": ("cover_alt", "cover_decorative")}
 
     title = models.CharField(_("title"), max_length=250)
-    slug = models.SlugField(
-        _("address (slug)"),
-        max_length=100,
-        blank=True,
-        help_text=_("The last part of the page address. Left empty, it is made from the title."),
-    )
+    slug = make_slug_field()
     summary = models.TextField(
         _("summary"), help_text=_("One or two sentences, shown in lists and search results.")
     )
     body = RichTextField(_("text"), blank=True)
-    cover_image = CleanedImageField(
-        _("cover image"),
-        upload_to=image_upload_to,
-        blank=True,
-        validators=[validate_image_file],
-        width_field="cover_image_width",
-        height_field="cover_image_height",
-    )
-    cover_image_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
-    cover_image_height = models.PositiveIntegerField(
-        _("height in pixels"), null=True, editable=False
-    )
-    cover_alt = models.CharField(_("cover image alt text"), max_length=250, blank=True)
-    cover_decorative = models.BooleanField(
-        _("cover image is decorative"),
-        default=False,
-        help_text=_(
-            "Tick only when the image adds nothing to the text; it then needs no alt text."
-        ),
-    )
     projects = models.ManyToManyField(
         Project, related_name="articles", verbose_name=_("projects"), blank=True
     )

@@ -18,6 +18,7 @@ from publishing.models import (
     PublishedQuerySet,
     RichTextSanitizingMixin,
     TranslatedSlugMixin,
+    make_slug_field,
     slug_constraints,
 )
 
@@ -46,12 +47,7 @@ class Partner(TranslatedSlugMixin, RichTextSanitizingMixin, ImageFieldsMixin, Pu
     image_fields = ("logo",)
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(
-        _("address (slug)"),
-        max_length=100,
-        blank=True,
-        help_text=_("The last part of the page address. Left empty, it is made from the name."),
-    )
+    slug = make_slug_field("name")
     kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind, db_index=True)
     country = CountryField(_("country"), db_index=True)
     city = models.CharField(

@@ -17,6 +17,7 @@ from publishing.models import (
     PublishedQuerySet,
     RichTextSanitizingMixin,
     TranslatedSlugMixin,
+    make_slug_field,
     slug_constraints,
 )
 
@@ -33,12 +34,7 @@ class Project(TranslatedSlugMixin, RichTextSanitizingMixin, ImageFieldsMixin, Pu
     image_fields = ("logo",)
 
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(
-        _("address (slug)"),
-        max_length=100,
-        blank=True,
-        help_text=_("The last part of the page address. Left empty, it is made from the title."),
-    )
+    slug = make_slug_field()
     acronym = models.CharField(
         _("acronym"),
         max_length=40,

@@ -188,3 +188,34 @@ class ImageFieldsMixin:
                     )
         if errors:
             raise ValidationError(errors)
+
+
+class CoverImage(ImageFieldsMixin, models.Model):
+    """The cover image of a page, its size and its alt text (translated by each model)."""
+
+    image_fields = ("cover_image",)
+    image_alt_fields = {"cover_image": ("cover_alt", "cover_decorative")}
+
+    cover_image = CleanedImageField(
+        _("cover image"),
+        upload_to=image_upload_to,
+        blank=True,
+        validators=[validate_image_file],
+        width_field="cover_image_width",
+        height_field="cover_image_height",
+    )
+    cover_image_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
+    cover_image_height = models.PositiveIntegerField(
+        _("height in pixels"), null=True, editable=False
+    )
+    cover_alt = models.CharField(_("cover image alt text"), max_length=250, blank=True)
+    cover_decorative = models.BooleanField(
+        _("cover image is decorative"),
+        default=False,
+        help_text=_(
+            "Tick only when the image adds nothing to the text; it then needs no alt text."
+        ),
+    )
+
+    class Meta:
+        abstract = True

@@ -100,6 +100,17 @@ class Publishable(models.Model):
         )
 
 
+def make_slug_field(made_from="title"):
+    """The address field of a page; modeltranslation gives it a column per language."""
+    help_texts = {
+        "title": _("The last part of the page address. Left empty, it is made from the title."),
+        "name": _("The last part of the page address. Left empty, it is made from the name."),
+    }
+    return models.SlugField(
+        _("address (slug)"), max_length=100, blank=True, help_text=help_texts[made_from]
+    )
+
+
 def slug_constraints(prefix, field="slug"):
     """Named constraints: a non-empty slug is unique among one model's rows, per language."""
     return [
