@@ -26,3 +26,14 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(params=["superuser", "editor"])
+def staff_client(request, client):
+    """A client signed in as a superuser, then as a member of the Editors group."""
+    from tests.admin_support import make_editor
+    from tests.factories import make_user
+
+    user = make_user(superuser=True) if request.param == "superuser" else make_editor()
+    client.force_login(user)
+    return client

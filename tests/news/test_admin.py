@@ -4,17 +4,10 @@ from django.utils import translation
 
 from news.models import Article
 from publishing.models import Status
-from tests.admin_support import admin_pages, admin_url, form_data, make_editor
-from tests.factories import make_article, make_image_file, make_meeting, make_project, make_user
+from tests.admin_support import admin_pages, admin_url, form_data
+from tests.factories import make_article, make_image_file, make_meeting, make_project
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(params=["superuser", "editor"])
-def staff_client(request, client):
-    user = make_user(superuser=True) if request.param == "superuser" else make_editor()
-    client.force_login(user)
-    return client
 
 
 def test_every_admin_page_renders(staff_client):
