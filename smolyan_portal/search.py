@@ -28,7 +28,7 @@ def _matches(fields, words):
         word_condition = Q()
         for field in fields:
             for code, _name in settings.LANGUAGES:
-                word_condition |= Q(**{f"{field}_{code}__icontains": word})
+                word_condition |= Q(**{f"{field}_{code}__casefold__contains": word.casefold()})
         condition &= word_condition
     return condition
 
