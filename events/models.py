@@ -123,7 +123,7 @@ class Meeting(TranslatedSlugMixin, RichTextSanitizingMixin, CoverImage, Publisha
         return self.start_date <= day <= self.end_date
 
     def date_range_error(self, day):
-        return _("%(day)s is outside the meeting, which runs from %(start)s to %(end)s.") % {
+        return _("%(day)s is outside the meeting's dates (%(start)s – %(end)s).") % {
             "day": date_format(day),
             "start": date_format(self.start_date),
             "end": date_format(self.end_date),

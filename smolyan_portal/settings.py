@@ -168,6 +168,7 @@ AXES_RESET_ON_SUCCESS = True
 LANGUAGE_CODE = "bg"
 LANGUAGES = [("bg", _("Bulgarian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["smolyan_portal.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Sofia"

@@ -51,3 +51,16 @@ def test_a_known_string_is_translated_into_bulgarian():
         assert translation.gettext("Skip to main content") == "Към основното съдържание"
     with translation.override("en"):
         assert translation.gettext("Skip to main content") == "Skip to main content"
+
+
+def test_dates_are_written_as_each_language_writes_them():
+    import datetime
+
+    from django.utils.formats import date_format
+
+    moment = datetime.datetime(2023, 6, 21, 10, 0)
+    with translation.override("bg"):
+        assert date_format(moment.date()) == "21.06.2023 г."
+        assert date_format(moment, "DATETIME_FORMAT") == "21.06.2023 г., 10:00 ч."
+    with translation.override("en"):
+        assert date_format(moment.date()) == "June 21, 2023"

@@ -99,7 +99,7 @@ def test_a_new_meetings_session_must_fall_within_its_dates(staff_client):
     assert response.status_code == 200
     errors = response.context["inline_admin_formsets"][0].formset.errors
     assert errors[0]["day"] == [
-        "09 Юни 2023 е извън срещата, която продължава от 06 Юни 2023 до 07 Юни 2023."
+        "09.06.2023 г. е извън датите на срещата (06.06.2023 г. – 07.06.2023 г.)."
     ]
     assert not Meeting.objects.exists()
 
@@ -115,7 +115,7 @@ def test_a_session_is_checked_against_the_dates_submitted_with_it(staff_client):
     assert response.status_code == 200
     errors = response.context["inline_admin_formsets"][0].formset.errors
     assert errors[0]["day"] == [
-        "June 7, 2023 is outside the meeting, which runs from June 13, 2023 to June 14, 2023."
+        "June 7, 2023 is outside the meeting's dates (June 13, 2023 – June 14, 2023)."
     ]
 
     # Moving the session with it is accepted in the same submission.
@@ -144,7 +144,7 @@ def test_a_session_edited_on_its_own_keeps_within_its_meeting(staff_client):
         admin_url(session, "change"), data | {"day": "2024-01-01"}, HTTP_ACCEPT_LANGUAGE="bg"
     )
     assert response.status_code == 200
-    assert "е извън срещата" in response.context["adminform"].form.errors["day"][0]
+    assert "е извън датите на срещата" in response.context["adminform"].form.errors["day"][0]
 
 
 def test_meetings_filter_by_project_and_year(staff_client):
