@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class EventsConfig(AppConfig):
     name = "events"
-    verbose_name = _("Events")
+    verbose_name = _("Meetings")
