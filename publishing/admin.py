@@ -27,6 +27,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from publishing.compare import CompareVersionsMixin
 from publishing.models import Status, language_codes
 
 # django-reversion ships no Bulgarian catalogue. Its strings are listed here so that
@@ -216,7 +217,7 @@ class MeetingDatesFormSet(ConstraintMessageFormSet):
                 form.add_error(self.date_field, meeting.date_range_error(day))
 
 
-class TranslatedVersionAdmin(VersionAdmin, TabbedTranslationAdmin):
+class TranslatedVersionAdmin(CompareVersionsMixin, VersionAdmin, TabbedTranslationAdmin):
     """Language tabs and revisions, with the stale-save check and per-language links.
 
     VersionAdmin comes first: its templates (history, recover) and its revision around

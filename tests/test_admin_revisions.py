@@ -237,3 +237,55 @@ def test_the_date_of_the_stale_change_is_shown(editor_client):
     response = editor_client.post(admin_url(article, "change"), data, HTTP_ACCEPT_LANGUAGE="en")
     # Sofia is UTC+2 in early March.
     assert "March 4, 2031, 12:05 p.m." in response.context["adminform"].form.non_field_errors()[0]
+
+
+def two_versions_of_an_article():
+    with reversion.create_revision():
+        article = make_article(
+            title_bg="Първо заглавие",
+            title_en="First title",
+            body_en="<p>The partners met in Smolyan.</p>",
+        )
+    with reversion.create_revision():
+        article.title_en = "Second title"
+        article.body_en = "<p>The partners met in Smolyan and Shiroka Laka.</p>"
+        article.save()
+    newer, older = Version.objects.get_for_object(article)
+    return article, older, newer
+
+
+def test_history_offers_to_compare_two_versions(editor_client):
+    article, older, newer = two_versions_of_an_article()
+    html = editor_client.get(admin_url(article, "history"), HTTP_ACCEPT_LANGUAGE="en").content
+    html = html.decode()
+    assert f'name="from" value="{older.pk}"' in html
+    assert f'name="to" value="{newer.pk}"' in html
+    assert "Compare the chosen versions" in html
+
+
+def test_compare_shows_what_changed_word_by_word_in_each_language(editor_client):
+    article, older, newer = two_versions_of_an_article()
+    url = reverse("admin:news_article_compare", args=[article.pk])
+    response = editor_client.get(url, {"from": older.pk, "to": newer.pk}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    rows = {row["label"]: row for row in response.context["rows"]}
+    assert set(rows) == {"Title (English)", "Text (English)"}
+    html = response.content.decode()
+    assert "<del>First</del><ins>Second</ins> title" in html
+    assert "Smolyan<ins> and Shiroka Laka</ins>." in html
+    # The order of the two choices does not matter.
+    swapped = editor_client.get(url, {"from": newer.pk, "to": older.pk})
+    assert swapped.context["older"] == older
+
+
+def test_compare_in_bulgarian_and_with_bad_choices(editor_client):
+    article, older, newer = two_versions_of_an_article()
+    url = reverse("admin:news_article_compare", args=[article.pk])
+    response = editor_client.get(url, {"from": older.pk, "to": newer.pk}, HTTP_ACCEPT_LANGUAGE="bg")
+    assert "Заглавие (английски)" in {row["label"] for row in response.context["rows"]}
+    assert editor_client.get(url, {"from": "abc", "to": newer.pk}).status_code == 302
+    other = make_article()
+    with reversion.create_revision():
+        other.save()
+    foreign = Version.objects.get_for_object(other).get()
+    assert editor_client.get(url, {"from": foreign.pk, "to": newer.pk}).status_code == 404
