@@ -1,5 +1,6 @@
 """What changed between two saved versions of an item, field by field."""
 
+import datetime
 import difflib
 import re
 
@@ -11,6 +12,8 @@ from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -55,6 +58,14 @@ def _as_text(field, value):
         return "✓" if value else "✗"
     if isinstance(field, models.FileField):
         return str(value)
+    if isinstance(field, (models.DateField, models.TimeField)):
+        # Versions store these as text, in whatever offset the save used.
+        value = field.to_python(value)
+        if isinstance(value, datetime.datetime):
+            return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        if isinstance(value, datetime.date):
+            return date_format(value)
+        return time_format(value)
     text = str(value)
     if "<" in text:
         # Rich text: compare what readers see, paragraph by paragraph.

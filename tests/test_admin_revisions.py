@@ -1,6 +1,7 @@
 """History, revert, recover, and the refusal to overwrite someone else's changes."""
 
 import datetime
+import json
 import re
 
 import pytest
@@ -289,3 +290,17 @@ def test_compare_in_bulgarian_and_with_bad_choices(editor_client):
         other.save()
     foreign = Version.objects.get_for_object(other).get()
     assert editor_client.get(url, {"from": foreign.pk, "to": newer.pk}).status_code == 404
+
+
+def test_compare_reads_the_same_moment_in_two_offsets_as_unchanged(editor_client):
+    article, older, newer = two_versions_of_an_article()
+    # The demo loader saved in Sofia time, the admin in UTC: one moment, two spellings.
+    data = json.loads(older.serialized_data)
+    sofia = datetime.timezone(datetime.timedelta(hours=3))
+    data[0]["fields"]["published_at"] = article.published_at.astimezone(sofia).isoformat()
+    older.serialized_data = json.dumps(data)
+    older.save()
+    url = reverse("admin:news_article_compare", args=[article.pk])
+    response = editor_client.get(url, {"from": older.pk, "to": newer.pk})
+    labels = {row["label"] for row in response.context["rows"]}
+    assert labels == {"Title (English)", "Text (English)"}
