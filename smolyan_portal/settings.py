@@ -53,6 +53,7 @@ SECRET_KEY = _secret_key()
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "smolyan_portal.views.csrf_failure"
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.

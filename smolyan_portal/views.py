@@ -7,7 +7,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -146,3 +148,12 @@ def permission_denied(request, exception):
 
 def page_not_found(request, exception):
     return defaults.page_not_found(request, exception, template_name="404.html")
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token, most often from a page left open too long."""
+    # The typed message is shown back, so that nothing is lost; it is escaped like any text.
+    unsent = request.POST.get("message", "")[:5000] if request.method == "POST" else ""
+    response = render(request, "403_csrf.html", {"unsent_message": unsent}, status=403)
+    add_never_cache_headers(response)
+    return response

@@ -87,3 +87,20 @@ def test_an_unchanged_page_is_answered_with_304(client):
     again = client.get("/en/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
     assert again.content == b""
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/bg/dostapnost/", "Формулярът не можа да бъде изпратен"),
+        ("/en/accessibility/", "The form could not be sent"),
+    ],
+)
+def test_a_form_sent_without_its_token_gets_a_403_in_the_visitors_language(path, heading):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(path, {"message": "Контрастът <b>е нисък</b>."})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert f"<h1>{heading}</h1>" in html
+    # What the visitor typed is shown back, escaped, so nothing is lost.
+    assert "Контрастът &lt;b&gt;е нисък&lt;/b&gt;." in html
