@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 
 from events.models import Meeting, Session, SiteVisit
@@ -118,3 +118,44 @@ def test_session_and_visit_anchors():
     visit = make_site_visit(meeting=session.meeting)
     assert session.get_absolute_url().endswith(f"#session-{session.order}")
     assert visit.anchor == f"visit-{visit.order}"
+
+
+def test_the_database_refuses_a_session_or_visit_outside_the_meetings_dates():
+    meeting = make_meeting(start_date=datetime.date(2023, 6, 6), end_date=datetime.date(2023, 6, 7))
+    session = make_session(meeting=meeting, day=datetime.date(2023, 6, 7))
+    visit = make_site_visit(meeting=meeting, date=datetime.date(2023, 6, 6))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Session.objects.filter(pk=session.pk).update(day=datetime.date(2023, 6, 8))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SiteVisit.objects.filter(pk=visit.pk).update(date=datetime.date(2023, 6, 5))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Session.objects.bulk_create(
+            [Session(meeting=meeting, order=9, day=datetime.date(2024, 1, 1), title_bg="Друга")]
+        )
+    # Within the dates, writes go through.
+    Session.objects.filter(pk=session.pk).update(day=datetime.date(2023, 6, 6))
+
+
+def test_postgresql_refuses_meeting_dates_that_leave_the_programme_outside():
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no deferred triggers; the admin's validation covers it there")
+    meeting = make_meeting(start_date=datetime.date(2023, 6, 6), end_date=datetime.date(2023, 6, 7))
+    make_session(meeting=meeting, day=datetime.date(2023, 6, 7))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Meeting.objects.filter(pk=meeting.pk).update(end_date=datetime.date(2023, 6, 6))
+        # The check waits for the end of the transaction; the test's own never ends.
+        connection.cursor().execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
+def test_a_meeting_and_its_programme_move_together_in_one_transaction():
+    meeting = make_meeting(start_date=datetime.date(2023, 6, 6), end_date=datetime.date(2023, 6, 7))
+    session = make_session(meeting=meeting, day=datetime.date(2023, 6, 7))
+    with transaction.atomic():
+        Meeting.objects.filter(pk=meeting.pk).update(
+            start_date=datetime.date(2023, 6, 13), end_date=datetime.date(2023, 6, 14)
+        )
+        Session.objects.filter(pk=session.pk).update(day=datetime.date(2023, 6, 14))
+        if connection.vendor == "postgresql":
+            connection.cursor().execute("SET CONSTRAINTS ALL IMMEDIATE")
+    session.refresh_from_db()
+    assert session.day == datetime.date(2023, 6, 14)
