@@ -1,5 +1,6 @@
 import reversion
 from django.contrib import admin, messages
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
@@ -28,6 +29,13 @@ class AccessibilityStatementAdmin(TranslatedVersionAdmin):
             {"fields": ["feedback_email", "feedback_phone", "enforcement_procedure"]},
         ),
     ]
+
+    def attention_items(self, request):
+        statement = AccessibilityStatement.current()
+        if statement is None or not statement.is_review_due():
+            return []
+        url = reverse("admin:smolyan_portal_accessibilitystatement_change", args=[statement.pk])
+        return [{"label": _("Review due"), "count": 1, "url": url}]
 
     @admin.display(description=_("review due"), boolean=True)
     def review_due(self, obj):
@@ -80,6 +88,14 @@ class FeedbackAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def attention_items(self, request):
+        """Messages nobody has handled yet, for the admin index's "needs attention" box."""
+        count = Feedback.objects.unhandled().count()
+        if not count:
+            return []
+        url = reverse("admin:smolyan_portal_feedback_changelist") + "?handled__exact=0"
+        return [{"label": _("Not handled"), "count": count, "url": url}]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         # Nothing here is editable: the actions on the list mark messages handled.

@@ -278,6 +278,8 @@ EMAIL_BACKEND = os.environ.get(
 )
 # Where visitors write to the team; shown in every footer.
 PORTAL_CONTACT_EMAIL = os.environ.get("DJANGO_CONTACT_EMAIL", "euprojects@smolyan.bg")
+# Who is told by e-mail of new accessibility feedback (the statement promises an answer).
+FEEDBACK_NOTIFY_EMAILS = env_list("DJANGO_FEEDBACK_EMAILS", PORTAL_CONTACT_EMAIL)
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")

@@ -1,14 +1,20 @@
 """Site-wide views: home, search, accessibility statement, privacy notice, error pages."""
 
 import hashlib
+import logging
+import smtplib
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
@@ -29,6 +35,8 @@ from smolyan_portal.models import FEEDBACK_RETENTION_MONTHS, AccessibilityStatem
 # Enough for a visitor with several problems to report, too few to flood the admin.
 FEEDBACK_LIMIT_PER_HOUR = 5
 FEEDBACK_LIMIT_WINDOW = 60 * 60
+
+logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
@@ -116,6 +124,7 @@ class AccessibilityView(FormMixin, TemplateView):
         feedback = form.save(commit=False)
         feedback.language = get_language()
         feedback.save()
+        transaction.on_commit(lambda: notify_of_feedback(request, feedback))
         return HttpResponseRedirect(f"{reverse('accessibility')}?sent=1#feedback")
 
     def _rate_key(self):
@@ -148,6 +157,25 @@ def permission_denied(request, exception):
 
 def page_not_found(request, exception):
     return defaults.page_not_found(request, exception, template_name="404.html")
+
+
+def notify_of_feedback(request, feedback):
+    """Tell the team that a visitor wrote; the message is stored whether or not mail works."""
+    recipients = settings.FEEDBACK_NOTIFY_EMAILS
+    if not recipients:
+        return
+    admin_url = request.build_absolute_uri(
+        reverse("admin:smolyan_portal_feedback_change", args=[feedback.pk])
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Accessibility feedback: %(summary)s") % {"summary": feedback}
+        body = render_to_string(
+            "emails/feedback_notification.txt", {"feedback": feedback, "admin_url": admin_url}
+        )
+    try:
+        send_mail(str(subject), body, None, recipients)
+    except (OSError, smtplib.SMTPException):
+        logger.exception("Could not send the notification of feedback #%s", feedback.pk)
 
 
 def csrf_failure(request, reason=""):

@@ -419,3 +419,45 @@ def test_purge_feedback_deletes_only_handled_messages_past_retention():
     remaining = set(Feedback.objects.values_list("pk", flat=True))
     assert remaining == {handled_lately.pk, unhandled.pk}
     assert expired.pk not in remaining and legacy.pk not in remaining
+
+
+# Telling the team
+
+
+def test_new_feedback_is_sent_to_the_team_by_e_mail(
+    client, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.FEEDBACK_NOTIFY_EMAILS = ["accessibility@smolyan.bg"]
+    with django_capture_on_commit_callbacks(execute=True):
+        post_feedback(client, "/en/accessibility/", email="maria@example.org")
+    feedback = Feedback.objects.get()
+    [mail] = mailoutbox
+    assert mail.to == ["accessibility@smolyan.bg"]
+    # The team works in Bulgarian, whatever the page the visitor used.
+    assert mail.subject == "Сигнал за достъпността: The map has no text alternative."
+    assert "The map has no text alternative." in mail.body
+    assert "maria@example.org" in mail.body
+    assert f"/admin/smolyan_portal/feedback/{feedback.pk}/change/" in mail.body
+
+
+def test_feedback_is_kept_when_the_mail_server_is_down(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
+    settings.FEEDBACK_NOTIFY_EMAILS = ["accessibility@smolyan.bg"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_feedback(client)
+    assert response.status_code == 302
+    assert Feedback.objects.count() == 1
+
+
+def test_unhandled_feedback_needs_attention_on_the_admin_index(client, admin_client):
+    post_feedback(client)
+    post_feedback(client, message="Second message.")
+    html = admin_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "?handled__exact=0" in html
+    assert "Not handled" in html
+    Feedback.objects.update(handled=True)
+    html = admin_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Not handled" not in html

@@ -23,18 +23,22 @@ def attention_rows(context):
     request = context["request"]
     rows = []
     for model, model_admin in admin.site._registry.items():
-        if not isinstance(model_admin, PublishableAdmin):
-            continue
         if not model_admin.has_view_or_change_permission(request):
             continue
-        counts = model_admin.attention_counts(request)
         opts = model._meta
-        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-        items = [
-            {"label": label, "count": counts[key], "url": f"{changelist}?{query}"}
-            for key, query, label in ATTENTION_KINDS
-            if counts[key]
-        ]
+        if isinstance(model_admin, PublishableAdmin):
+            counts = model_admin.attention_counts(request)
+            changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+            items = [
+                {"label": label, "count": counts[key], "url": f"{changelist}?{query}"}
+                for key, query, label in ATTENTION_KINDS
+                if counts[key]
+            ]
+        elif hasattr(model_admin, "attention_items"):
+            # Other admins say themselves what needs a look (e.g. unanswered feedback).
+            items = model_admin.attention_items(request)
+        else:
+            continue
         if items:
             rows.append({"name": opts.verbose_name_plural, "items": items})
     rows.sort(key=lambda row: str(row["name"]))
