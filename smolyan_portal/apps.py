@@ -7,6 +7,7 @@ class SmolyanPortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from smolyan_portal import lookups
+        from smolyan_portal import lookups, page_cache
 
         lookups.register()
+        page_cache.connect_signals()

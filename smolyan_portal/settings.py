@@ -93,6 +93,7 @@ MIDDLEWARE = [
     # Bulgarian or English staff get their language; everyone else English.
     "publishing.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "smolyan_portal.page_cache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -145,6 +146,14 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Whole public pages for anonymous visitors, kept until content changes. On by default only
+# with the shared Redis cache: a per-process cache would let each worker serve its own,
+# older copy after an edit.
+PAGE_CACHE_SECONDS = int(
+    os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600" if os.environ.get("REDIS_URL") else "0")
+)
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/media/", "/static/", "/healthz", "/livez")
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -20,7 +20,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.generic import TemplateView
 from django.views.generic.edit import FormMixin
 
@@ -63,6 +63,8 @@ class HomeView(TemplateView):
         )
 
 
+# Every query would be a page of its own in the page cache; results are cheap to make.
+@method_decorator(cache_control(private=True), name="dispatch")
 class SearchView(TemplateView):
     """Search the portal; a GET form, so it sets no cookie."""
 
