@@ -212,7 +212,6 @@ class Session(models.Model):
 class SiteVisit(ImageFieldsMixin, models.Model):
     """A place the partners visited during a meeting."""
 
-    image_fields = ("image",)
     image_alt_fields = {"image": ("image_alt", "image_decorative")}
 
     meeting = models.ForeignKey(

@@ -77,7 +77,6 @@ class Article(TranslatedSlugMixin, RichTextSanitizingMixin, CoverImage, Publisha
 class ArticleImage(ImageFieldsMixin, models.Model):
     """An image of an article's gallery."""
 
-    image_fields = ("image",)
     image_alt_fields = {"image": ("alt", "decorative")}
 
     article = models.ForeignKey(

@@ -8,10 +8,7 @@ from django_countries.fields import CountryField
 
 from publishing.fields import RichTextField
 from publishing.images import (
-    CleanedImageField,
-    ImageFieldsMixin,
-    image_upload_to,
-    validate_image_file,
+    Logo,
 )
 from publishing.models import (
     Publishable,
@@ -39,12 +36,11 @@ class PartnerQuerySet(PublishedQuerySet):
         return self.filter(latitude__isnull=False, longitude__isnull=False)
 
 
-class Partner(TranslatedSlugMixin, RichTextSanitizingMixin, ImageFieldsMixin, Publishable):
+class Partner(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Publishable):
     """A city or an organisation that works with Smolyan in a project."""
 
     slug_source = "name"
     rich_text_fields = ("description",)
-    image_fields = ("logo",)
 
     name = models.CharField(_("name"), max_length=200)
     slug = make_slug_field("name")
@@ -58,17 +54,6 @@ class Partner(TranslatedSlugMixin, RichTextSanitizingMixin, ImageFieldsMixin, Pu
     )
     description = RichTextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    logo = CleanedImageField(
-        _("logo"),
-        upload_to=image_upload_to,
-        blank=True,
-        validators=[validate_image_file],
-        width_field="logo_width",
-        height_field="logo_height",
-        help_text=_("Shown beside the partner's name, so it needs no alt text."),
-    )
-    logo_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
-    logo_height = models.PositiveIntegerField(_("height in pixels"), null=True, editable=False)
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,

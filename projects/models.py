@@ -7,10 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import Partner
 from publishing.fields import RichTextField
 from publishing.images import (
-    CleanedImageField,
-    ImageFieldsMixin,
-    image_upload_to,
-    validate_image_file,
+    Logo,
 )
 from publishing.models import (
     Publishable,
@@ -27,11 +24,10 @@ class ProjectQuerySet(PublishedQuerySet):
         return self.filter(eu_funded=True)
 
 
-class Project(TranslatedSlugMixin, RichTextSanitizingMixin, ImageFieldsMixin, Publishable):
+class Project(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Publishable):
     """An EU or national project in which Smolyan takes part."""
 
     rich_text_fields = ("description",)
-    image_fields = ("logo",)
 
     title = models.CharField(_("title"), max_length=200)
     slug = make_slug_field()
@@ -55,17 +51,6 @@ class Project(TranslatedSlugMixin, RichTextSanitizingMixin, ImageFieldsMixin, Pu
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
-    logo = CleanedImageField(
-        _("logo"),
-        upload_to=image_upload_to,
-        blank=True,
-        validators=[validate_image_file],
-        width_field="logo_width",
-        height_field="logo_height",
-        help_text=_("Shown beside the project's name, so it needs no alt text."),
-    )
-    logo_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
-    logo_height = models.PositiveIntegerField(_("height in pixels"), null=True, editable=False)
     eu_funded = models.BooleanField(
         _("funded by the EU"),
         default=True,

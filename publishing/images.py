@@ -160,11 +160,10 @@ class CleanedImageField(models.ImageField):
 class ImageFieldsMixin:
     """Asks for alt text for the images of a model.
 
-    `image_fields` names the image fields; `image_alt_fields` maps an image field to its
-    translated alt-text field and the field that marks it decorative.
+    `image_alt_fields` maps an image field to its translated alt-text field and the field
+    that marks it decorative.
     """
 
-    image_fields = ()
     image_alt_fields = {}
 
     def clean(self):
@@ -193,7 +192,6 @@ class ImageFieldsMixin:
 class CoverImage(ImageFieldsMixin, models.Model):
     """The cover image of a page, its size and its alt text (translated by each model)."""
 
-    image_fields = ("cover_image",)
     image_alt_fields = {"cover_image": ("cover_alt", "cover_decorative")}
 
     cover_image = CleanedImageField(
@@ -216,6 +214,25 @@ class CoverImage(ImageFieldsMixin, models.Model):
             "Tick only when the image adds nothing to the text; it then needs no alt text."
         ),
     )
+
+    class Meta:
+        abstract = True
+
+
+class Logo(models.Model):
+    """A logo shown beside a name, so it needs no alt text of its own."""
+
+    logo = CleanedImageField(
+        _("logo"),
+        upload_to=image_upload_to,
+        blank=True,
+        validators=[validate_image_file],
+        width_field="logo_width",
+        height_field="logo_height",
+        help_text=_("Shown beside the name, so it needs no alt text."),
+    )
+    logo_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
+    logo_height = models.PositiveIntegerField(_("height in pixels"), null=True, editable=False)
 
     class Meta:
         abstract = True
