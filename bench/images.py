@@ -30,9 +30,9 @@ from django.core.files.storage import default_storage  # noqa: E402
 from django.db.models.fields.files import ImageFieldFile  # noqa: E402
 from PIL import Image, ImageDraw, ImageFilter  # noqa: E402
 
+from media.images import clean_image  # noqa: E402
+from media.renditions import build_renditions, rendition_folder  # noqa: E402
 from news.models import ArticleImage  # noqa: E402
-from publishing.images import clean_image  # noqa: E402
-from publishing.renditions import build_renditions, rendition_folder  # noqa: E402
 
 
 def photo(width=4000, height=3000):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.models import Document
 from publishing.admin import PublishableAdmin
-from publishing.deletion import UsageProtectedAdminMixin
+from publishing.usage import UsageProtectedAdminMixin
 
 reversion.register(Document)
 

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from documents.validators import DOCUMENT_TYPES, extension_of, validate_document_file
 from events.models import Meeting, Session
 from projects.models import Project
-from publishing.deletion import rich_text_links
 from publishing.models import Publishable, PublishedQuerySet, Status, language_codes
 from publishing.transliteration import slugify_bg
+from publishing.usage import rich_text_links
 
 
 def document_upload_to(instance, filename):
@@ -94,6 +94,7 @@ class Document(Publishable):
 
     class Meta(Publishable.Meta):
         ordering = ["-published_at", "title"]
+        permissions = [("publish_document", "Can publish document")]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 

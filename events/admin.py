@@ -5,12 +5,35 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
 from events.models import Meeting, Session, SiteVisit
-from publishing.admin import MeetingDatesFormSet, PublishableAdmin, TranslatedVersionAdmin
+from publishing.admin import ConstraintMessageFormSet, PublishableAdmin, TranslatedVersionAdmin
 
 # A meeting's revision carries its programme and visits, so reverting it restores them.
 reversion.register(Session)
 reversion.register(SiteVisit)
 reversion.register(Meeting, follow=("sessions", "site_visits"))
+
+
+class MeetingDatesFormSet(ConstraintMessageFormSet):
+    """Checks each day of an inline against the meeting's dates in the same submission.
+
+    The model's clean() cannot do this for a new meeting (it has no primary key yet, so
+    the inline has no meeting to ask); for a saved one it already has the submitted dates.
+    """
+
+    date_field = "day"
+
+    def clean(self):
+        super().clean()
+        meeting = self.instance
+        start, end = meeting.start_date, meeting.end_date
+        if not (start and end) or end < start:
+            return  # The meeting's own form reports its dates.
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
+                continue
+            day = form.cleaned_data.get(self.date_field)
+            if day and not form.has_error(self.date_field) and not meeting.contains(day):
+                form.add_error(self.date_field, meeting.date_range_error(day))
 
 
 class SessionInline(TranslationStackedInline):

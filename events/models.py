@@ -9,16 +9,16 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Partner
-from projects.models import Project
-from publishing.fields import RichTextField
-from publishing.images import (
+from media.images import (
     CleanedImageField,
     CoverImage,
     ImageFieldsMixin,
     image_upload_to,
     validate_image_file,
 )
+from partners.models import Partner
+from projects.models import Project
+from publishing.fields import RichTextField
 from publishing.models import (
     Publishable,
     PublishedQuerySet,
@@ -85,6 +85,7 @@ class Meeting(TranslatedSlugMixin, RichTextSanitizingMixin, CoverImage, Publisha
 
     class Meta(Publishable.Meta):
         ordering = ["-start_date"]
+        permissions = [("publish_meeting", "Can publish meeting")]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         constraints = [

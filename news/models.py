@@ -3,16 +3,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Meeting
-from partners.models import Partner
-from projects.models import Project
-from publishing.fields import RichTextField
-from publishing.images import (
+from media.images import (
     CleanedImageField,
     CoverImage,
     ImageFieldsMixin,
     image_upload_to,
     validate_image_file,
 )
+from partners.models import Partner
+from projects.models import Project
+from publishing.fields import RichTextField
 from publishing.models import (
     Publishable,
     PublishedQuerySet,
@@ -62,6 +62,7 @@ class Article(TranslatedSlugMixin, RichTextSanitizingMixin, CoverImage, Publisha
 
     class Meta(Publishable.Meta):
         ordering = ["-published_at"]
+        permissions = [("publish_article", "Can publish article")]
         get_latest_by = "published_at"
         verbose_name = _("article")
         verbose_name_plural = _("articles")

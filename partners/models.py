@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from publishing.fields import RichTextField
-from publishing.images import (
+from media.images import (
     Logo,
 )
+from publishing.fields import RichTextField
 from publishing.models import (
     Publishable,
     PublishedQuerySet,
@@ -84,6 +84,7 @@ class Partner(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Publishable):
 
     class Meta(Publishable.Meta):
         ordering = ["name"]
+        permissions = [("publish_partner", "Can publish partner")]
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
         constraints = [

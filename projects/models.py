@@ -4,11 +4,11 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Partner
-from publishing.fields import RichTextField
-from publishing.images import (
+from media.images import (
     Logo,
 )
+from partners.models import Partner
+from publishing.fields import RichTextField
 from publishing.models import (
     Publishable,
     PublishedQuerySet,
@@ -75,6 +75,7 @@ class Project(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Publishable):
 
     class Meta(Publishable.Meta):
         ordering = ["-start_date", "title"]
+        permissions = [("publish_project", "Can publish project")]
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         constraints = [

@@ -7,6 +7,6 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
-        from publishing import deletion
+        from publishing import usage
 
-        deletion.connect()
+        usage.connect()

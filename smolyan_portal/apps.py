@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,7 +8,10 @@ class SmolyanPortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from smolyan_portal import lookups, page_cache
+        from smolyan_portal import editors, lookups, page_cache
 
         lookups.register()
         page_cache.connect_signals()
+        post_migrate.connect(
+            editors.set_up_editors_group, sender=self, dispatch_uid="editors-group"
+        )

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "axes",
     # Our apps, from the bottom of the house up (see DESIGN.md).
     "publishing",
+    "media",
     "partners",
     "projects",
     "events",
@@ -91,7 +92,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Bulgarian or English staff get their language; everyone else English.
-    "publishing.middleware.AdminLanguageMiddleware",
+    "smolyan_portal.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "smolyan_portal.page_cache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -219,17 +220,17 @@ PACKAGE_STATIC_FILES = {
     ),
 }
 MEDIA_URL = "media/"
-MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "uploads"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Uploaded media live in MEDIA_ROOT and the application serves them (publishing/media.py),
+# Uploaded media live in MEDIA_ROOT and the application serves them (media/serving.py),
 # unless DJANGO_S3_BUCKET names an S3-compatible bucket: then media URLs point there.
 if os.environ.get("DJANGO_S3_BUCKET"):
     STORAGES["default"] = {
-        "BACKEND": "publishing.storage.MediaS3Storage",
+        "BACKEND": "media.storage.MediaS3Storage",
         "OPTIONS": {
             "bucket_name": os.environ["DJANGO_S3_BUCKET"],
             "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
@@ -243,8 +244,8 @@ if os.environ.get("DJANGO_S3_BUCKET"):
             "file_overwrite": False,
         },
     }
-# Image renditions (sorl-thumbnail), each image's in one folder; see publishing/renditions.py.
-THUMBNAIL_BACKEND = "publishing.renditions.RenditionBackend"
+# Image renditions (sorl-thumbnail), each image's in one folder; see media/renditions.py.
+THUMBNAIL_BACKEND = "media.renditions.RenditionBackend"
 THUMBNAIL_PREFIX = "cache/"
 THUMBNAIL_UPSCALE = False
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0

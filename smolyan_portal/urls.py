@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
-from publishing.media import serve_media
+from media.serving import serve_media
 from smolyan_portal import health, views
 
 admin.site.site_header = _("Smolyan EU projects — administration")
@@ -38,7 +38,7 @@ handler403 = "smolyan_portal.views.permission_denied"
 handler404 = "smolyan_portal.views.page_not_found"
 
 # Uploaded media, served by the application (also with DEBUG off) when they are not on
-# object storage; see publishing/media.py.
+# object storage; see media/serving.py.
 urlpatterns += [
     re_path(
         rf"^{re.escape(settings.MEDIA_URL.strip('/'))}/(?P<path>.+)$",

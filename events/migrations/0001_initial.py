@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import publishing.fields
-import publishing.images
+import media.images
 import publishing.models
 from django.db import migrations, models
 
@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
                 ('outcomes', publishing.fields.RichTextField(blank=True, help_text='What the partners agreed on or take away.', verbose_name='outcomes')),
                 ('outcomes_bg', publishing.fields.RichTextField(blank=True, help_text='What the partners agreed on or take away.', null=True, verbose_name='outcomes')),
                 ('outcomes_en', publishing.fields.RichTextField(blank=True, help_text='What the partners agreed on or take away.', null=True, verbose_name='outcomes')),
-                ('cover_image', models.ImageField(blank=True, upload_to=publishing.images.image_upload_to, validators=[publishing.images.validate_image_file], verbose_name='cover image')),
+                ('cover_image', models.ImageField(blank=True, upload_to=media.images.image_upload_to, validators=[media.images.validate_image_file], verbose_name='cover image')),
                 ('cover_alt', models.CharField(blank=True, max_length=250, verbose_name='cover image alt text')),
                 ('cover_alt_bg', models.CharField(blank=True, max_length=250, null=True, verbose_name='cover image alt text')),
                 ('cover_alt_en', models.CharField(blank=True, max_length=250, null=True, verbose_name='cover image alt text')),
@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
                 'ordering': ['-start_date'],
                 'abstract': False,
             },
-            bases=(publishing.models.TranslatedSlugMixin, publishing.models.RichTextSanitizingMixin, publishing.images.ImageFieldsMixin, models.Model),
+            bases=(publishing.models.TranslatedSlugMixin, publishing.models.RichTextSanitizingMixin, media.images.ImageFieldsMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Session',
@@ -111,7 +111,7 @@ class Migration(migrations.Migration):
                 ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
                 ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
-                ('image', models.ImageField(blank=True, upload_to=publishing.images.image_upload_to, validators=[publishing.images.validate_image_file], verbose_name='image')),
+                ('image', models.ImageField(blank=True, upload_to=media.images.image_upload_to, validators=[media.images.validate_image_file], verbose_name='image')),
                 ('image_alt', models.CharField(blank=True, max_length=250, verbose_name='image alt text')),
                 ('image_alt_bg', models.CharField(blank=True, max_length=250, null=True, verbose_name='image alt text')),
                 ('image_alt_en', models.CharField(blank=True, max_length=250, null=True, verbose_name='image alt text')),
@@ -123,7 +123,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'site visits',
                 'ordering': ['meeting', 'date', 'order'],
             },
-            bases=(publishing.images.ImageFieldsMixin, models.Model),
+            bases=(media.images.ImageFieldsMixin, models.Model),
         ),
         migrations.AddIndex(
             model_name='meeting',

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import publishing.fields
-import publishing.images
+import media.images
 import publishing.models
 from django.db import migrations, models
 
@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('body', publishing.fields.RichTextField(blank=True, verbose_name='text')),
                 ('body_bg', publishing.fields.RichTextField(blank=True, null=True, verbose_name='text')),
                 ('body_en', publishing.fields.RichTextField(blank=True, null=True, verbose_name='text')),
-                ('cover_image', models.ImageField(blank=True, upload_to=publishing.images.image_upload_to, validators=[publishing.images.validate_image_file], verbose_name='cover image')),
+                ('cover_image', models.ImageField(blank=True, upload_to=media.images.image_upload_to, validators=[media.images.validate_image_file], verbose_name='cover image')),
                 ('cover_alt', models.CharField(blank=True, max_length=250, verbose_name='cover image alt text')),
                 ('cover_alt_bg', models.CharField(blank=True, max_length=250, null=True, verbose_name='cover image alt text')),
                 ('cover_alt_en', models.CharField(blank=True, max_length=250, null=True, verbose_name='cover image alt text')),
@@ -56,13 +56,13 @@ class Migration(migrations.Migration):
                 'get_latest_by': 'published_at',
                 'abstract': False,
             },
-            bases=(publishing.models.TranslatedSlugMixin, publishing.models.RichTextSanitizingMixin, publishing.images.ImageFieldsMixin, models.Model),
+            bases=(publishing.models.TranslatedSlugMixin, publishing.models.RichTextSanitizingMixin, media.images.ImageFieldsMixin, models.Model),
         ),
         migrations.CreateModel(
             name='ArticleImage',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(upload_to=publishing.images.image_upload_to, validators=[publishing.images.validate_image_file], verbose_name='image')),
+                ('image', models.ImageField(upload_to=media.images.image_upload_to, validators=[media.images.validate_image_file], verbose_name='image')),
                 ('caption', models.CharField(blank=True, max_length=300, verbose_name='caption')),
                 ('caption_bg', models.CharField(blank=True, max_length=300, null=True, verbose_name='caption')),
                 ('caption_en', models.CharField(blank=True, max_length=300, null=True, verbose_name='caption')),
@@ -78,7 +78,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'gallery images',
                 'ordering': ['article', 'order', 'pk'],
             },
-            bases=(publishing.images.ImageFieldsMixin, models.Model),
+            bases=(media.images.ImageFieldsMixin, models.Model),
         ),
         migrations.AddIndex(
             model_name='article',

@@ -4,7 +4,7 @@ import django.core.validators
 import django.utils.timezone
 import django_countries.fields
 import publishing.fields
-import publishing.images
+import media.images
 import publishing.models
 from django.db import migrations, models
 
@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('description_bg', publishing.fields.RichTextField(blank=True, null=True, verbose_name='description')),
                 ('description_en', publishing.fields.RichTextField(blank=True, null=True, verbose_name='description')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
-                ('logo', models.ImageField(blank=True, help_text="Shown beside the partner's name, so it needs no alt text.", upload_to=publishing.images.image_upload_to, validators=[publishing.images.validate_image_file], verbose_name='logo')),
+                ('logo', models.ImageField(blank=True, help_text="Shown beside the partner's name, so it needs no alt text.", upload_to=media.images.image_upload_to, validators=[media.images.validate_image_file], verbose_name='logo')),
                 ('latitude', models.DecimalField(blank=True, decimal_places=6, help_text='Decimal degrees, e.g. 41.574 for Smolyan. Places the partner on the map.', max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
                 ('longitude', models.DecimalField(blank=True, decimal_places=6, help_text='Decimal degrees, e.g. 24.701 for Smolyan.', max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
                 ('twin_towns', models.ManyToManyField(blank=True, help_text='Twinning works both ways: the other town lists this one too.', to='partners.partner', verbose_name='twin towns')),
@@ -53,6 +53,6 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['status', 'published_at'], name='partners_partner_pub')],
                 'constraints': [models.UniqueConstraint(condition=models.Q(('slug_bg', ''), _negated=True), fields=('slug_bg',), name='partner_slug_bg_unique', violation_error_message='Another item already uses this address in this language.'), models.UniqueConstraint(condition=models.Q(('slug_en', ''), _negated=True), fields=('slug_en',), name='partner_slug_en_unique', violation_error_message='Another item already uses this address in this language.'), models.CheckConstraint(condition=models.Q(models.Q(('latitude__isnull', True), ('longitude__isnull', True)), models.Q(('latitude__gte', -90), ('latitude__lte', 90), ('longitude__gte', -180), ('longitude__lte', 180)), _connector='OR'), name='partner_coordinates_valid', violation_error_message='Give both latitude and longitude, within -90…90 and -180…180.')],
             },
-            bases=(publishing.models.TranslatedSlugMixin, publishing.models.RichTextSanitizingMixin, publishing.images.ImageFieldsMixin, models.Model),
+            bases=(publishing.models.TranslatedSlugMixin, publishing.models.RichTextSanitizingMixin, media.images.ImageFieldsMixin, models.Model),
         ),
     ]

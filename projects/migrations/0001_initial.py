@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import publishing.fields
-import publishing.images
+import media.images
 import publishing.models
 from django.db import migrations, models
 
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                 ('start_date', models.DateField(blank=True, null=True, verbose_name='start date')),
                 ('end_date', models.DateField(blank=True, null=True, verbose_name='end date')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
-                ('logo', models.ImageField(blank=True, help_text="Shown beside the project's name, so it needs no alt text.", upload_to=publishing.images.image_upload_to, validators=[publishing.images.validate_image_file], verbose_name='logo')),
+                ('logo', models.ImageField(blank=True, help_text="Shown beside the project's name, so it needs no alt text.", upload_to=media.images.image_upload_to, validators=[media.images.validate_image_file], verbose_name='logo')),
                 ('eu_funded', models.BooleanField(default=True, help_text='Shows the EU emblem with the funding statement.', verbose_name='funded by the EU')),
                 ('funding_statement', models.TextField(blank=True, help_text='The acknowledgement the grant requires, e.g. the grant agreement number and programme.', verbose_name='funding statement')),
                 ('funding_statement_bg', models.TextField(blank=True, help_text='The acknowledgement the grant requires, e.g. the grant agreement number and programme.', null=True, verbose_name='funding statement')),
@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
                 'ordering': ['-start_date', 'title'],
                 'abstract': False,
             },
-            bases=(publishing.models.TranslatedSlugMixin, publishing.models.RichTextSanitizingMixin, publishing.images.ImageFieldsMixin, models.Model),
+            bases=(publishing.models.TranslatedSlugMixin, publishing.models.RichTextSanitizingMixin, media.images.ImageFieldsMixin, models.Model),
         ),
         migrations.AddField(
             model_name='participation',

@@ -15,8 +15,8 @@ from django.utils import translation
 
 from documents.models import Document
 from documents.validators import DOCUMENT_TYPES
-from publishing.deletion import UsageProtectedAdminMixin
 from publishing.models import Status
+from publishing.usage import UsageProtectedAdminMixin
 from tests.factories import make_article, make_document, make_meeting, make_pdf_file, make_user
 
 pytestmark = pytest.mark.django_db

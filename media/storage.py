@@ -2,7 +2,7 @@
 
 from storages.backends.s3 import S3Storage
 
-from publishing.media import INLINE_TYPES, cache_control, media_type
+from media.serving import INLINE_TYPES, cache_control, media_type
 
 
 class MediaS3Storage(S3Storage):

@@ -1,30 +1,21 @@
-"""What deleting does to files: they follow their rows, and what is in use stays.
+"""Stored files follow their rows.
 
 - A stored file whose row is deleted, or which a new upload replaces, is removed from
   storage (with its renditions) once the transaction commits, unless another row still
   names it (the admin's "save as new" copies share the file).
 - A new image's renditions are made once the transaction commits, so the first visitor
   does not wait for them.
-- A model may define `usages()`: the items that use a row. While there are any, the row
-  cannot be deleted (ProtectedError); `UsageProtectedAdminMixin` shows them in the admin's
-  delete confirmation instead of deleting.
 """
 
 import logging
 from functools import partial
 
 from django.apps import apps
-from django.contrib.admin.utils import quote
 from django.db import models, transaction
-from django.db.models import Q
 from django.db.models.fields.files import FieldFile
-from django.db.models.signals import post_delete, post_init, post_save, pre_delete
-from django.urls import NoReverseMatch, reverse
-from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _
+from django.db.models.signals import post_delete, post_init, post_save
 
-from publishing.fields import RichTextField
-from publishing.renditions import delete_renditions, picture_data
+from media.renditions import delete_renditions, picture_data
 
 logger = logging.getLogger(__name__)
 
@@ -94,66 +85,11 @@ def remove_deleted_files(sender, instance, **kwargs):
             transaction.on_commit(partial(remove_if_unused, sender, field, name))
 
 
-def refuse_deleting_what_is_in_use(sender, instance, **kwargs):
-    in_use = list(instance.usages())
-    if in_use:
-        raise models.ProtectedError(
-            _("“%(item)s” cannot be deleted while it is in use.") % {"item": instance},
-            in_use,
-        )
-
-
 def connect():
-    """Connect the handlers to every installed model that stores files or has usages()."""
+    """Connect the handlers to every installed model that stores files."""
     for model in apps.get_models():
         uid = f"{model._meta.label}"
         if file_fields(model):
             post_init.connect(remember_stored_files, sender=model, dispatch_uid=f"files-{uid}")
             post_save.connect(follow_saved_files, sender=model, dispatch_uid=f"files-{uid}")
             post_delete.connect(remove_deleted_files, sender=model, dispatch_uid=f"files-{uid}")
-        if callable(getattr(model, "usages", None)):
-            pre_delete.connect(
-                refuse_deleting_what_is_in_use, sender=model, dispatch_uid=f"usages-{uid}"
-            )
-
-
-def rich_text_links(needles):
-    """Every row, of any model, whose rich text contains one of `needles` (e.g. a URL)."""
-    needles = [needle for needle in needles if needle]
-    found = []
-    if not needles:
-        return found
-    for model in apps.get_models():
-        columns = [f.attname for f in model._meta.concrete_fields if isinstance(f, RichTextField)]
-        if not columns:
-            continue
-        condition = Q()
-        for column in columns:
-            for needle in needles:
-                condition |= Q(**{f"{column}__contains": needle})
-        found.extend(model._base_manager.filter(condition))
-    return found
-
-
-class UsageProtectedAdminMixin:
-    """The delete confirmation lists what uses an item, and refuses, as for PROTECT."""
-
-    def get_deleted_objects(self, objs, request):
-        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
-        protected = list(protected)
-        for obj in objs:
-            for user in obj.usages():
-                protected.append(self._usage_line(obj, user))
-        return deleted, model_count, perms_needed, protected
-
-    def _usage_line(self, obj, user):
-        opts = user._meta
-        label = format_html("{}: {} ← {}", opts.verbose_name.capitalize(), user, obj)
-        try:
-            url = reverse(
-                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
-                args=[quote(user.pk)],
-            )
-        except NoReverseMatch:
-            return label
-        return format_html('<a href="{}">{}</a>', url, label)

@@ -2,12 +2,12 @@
 
 from django import template
 
-from publishing.renditions import picture_data
+from media.renditions import picture_data
 
 register = template.Library()
 
 
-@register.inclusion_tag("publishing/picture.html")
+@register.inclusion_tag("media/picture.html")
 def picture(image, alt="", sizes="100vw", loading="lazy", css_class=""):
     """A <picture>: WebP renditions in a few widths, the original format as fallback.
 

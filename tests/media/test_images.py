@@ -16,8 +16,8 @@ from django.template import Context, Template
 from django.utils import translation
 from PIL import Image
 
+from media.renditions import RENDITION_WIDTHS, rendition_folder
 from news.models import ArticleImage
-from publishing.renditions import RENDITION_WIDTHS, rendition_folder
 from tests.factories import make_article, make_image_file
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import models
 
-from publishing.renditions import regenerate_renditions
+from media.renditions import regenerate_renditions
 
 
 def image_fields():

@@ -11,9 +11,9 @@ from django.core.files.storage import default_storage
 from django.template import Context, Template
 from django.utils.http import http_date
 
+from media.renditions import rendition_folder
+from media.storage import MediaS3Storage
 from news.models import ArticleImage
-from publishing.renditions import rendition_folder
-from publishing.storage import MediaS3Storage
 from tests.factories import make_article, make_document, make_image_file
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +116,7 @@ def test_with_object_storage_media_urls_point_there_and_the_app_serves_none(clie
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
-            "BACKEND": "publishing.storage.MediaS3Storage",
+            "BACKEND": "media.storage.MediaS3Storage",
             "OPTIONS": {
                 "bucket_name": "smolyan-media",
                 "endpoint_url": "https://s3.example.org",
@@ -178,7 +178,7 @@ def test_the_bucket_variable_switches_media_to_object_storage():
         settings_in_subprocess(
             DJANGO_S3_BUCKET="smolyan-media", DJANGO_S3_ENDPOINT_URL="https://s3.example.org"
         )
-        == "publishing.storage.MediaS3Storage"
+        == "media.storage.MediaS3Storage"
     )
 
 

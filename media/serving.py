@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 from django.views.static import was_modified_since
 from sorl.thumbnail.conf import settings as sorl_settings
 
-# The types uploads may have (see publishing/images.py and documents/validators.py); any
+# The types uploads may have (see media/images.py and documents/validators.py); any
 # other file is sent as an opaque download.
 MEDIA_TYPES = {
     "jpg": "image/jpeg",

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MediaConfig(AppConfig):
+    name = "media"
+    verbose_name = _("Media")
+
+    def ready(self):
+        from media import cleanup
+
+        cleanup.connect()
