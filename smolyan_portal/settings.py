@@ -71,7 +71,7 @@ INSTALLED_APPS = [
     "reversion",
     "sorl.thumbnail",
     "axes",
-    # Our apps, from the bottom of the house up (see DESIGN.md).
+    # Our apps, from the bottom of the house up (see docs/architecture.md).
     "publishing",
     "media",
     "partners",
