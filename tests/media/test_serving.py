@@ -17,7 +17,7 @@ from news.models import ArticleImage
 from tests.factories import make_article, make_document, make_image_file
 
 pytestmark = pytest.mark.django_db
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
 def stored(name, content=b"x"):
