@@ -5,8 +5,7 @@ from django.views.generic import ListView
 
 from documents.models import Document, DocumentKind, FileLanguage
 from projects.models import Project
-from projects.views import project_lang
-from publishing.lists import Facet, FilteredListMixin
+from publishing.lists import Facet, FilteredListMixin, Option
 from publishing.views import PublishedListMixin
 
 
@@ -26,25 +25,21 @@ class DocumentListView(FilteredListMixin, PublishedListMixin, ListView):
             Facet(
                 "project",
                 gettext_lazy("Project"),
-                [
-                    (project.pk, str(project), project, project_lang(project))
-                    for project in projects
-                ],
+                "project",
+                [Option(project.pk, str(project), project.label_lang) for project in projects],
             ),
             Facet(
                 "kind",
                 gettext_lazy("Kind"),
-                [
-                    (value, label, None, "")
-                    for value, label in DocumentKind.choices
-                    if value in kinds
-                ],
+                "kind",
+                [Option(value, label) for value, label in DocumentKind.choices if value in kinds],
             ),
             Facet(
                 "language",
                 gettext_lazy("Language of the file"),
+                "file_language",
                 [
-                    (value, label, None, "")
+                    Option(value, label)
                     for value, label in FileLanguage.choices
                     if value in languages
                 ],
@@ -52,14 +47,7 @@ class DocumentListView(FilteredListMixin, PublishedListMixin, ListView):
         ]
 
     def get_queryset(self):
-        queryset = super().get_queryset().select_related("project", "meeting", "session")
-        if "project" in self.selected:
-            queryset = queryset.filter(project=self.selected["project"])
-        if "kind" in self.selected:
-            queryset = queryset.filter(kind=self.selected["kind"])
-        if "language" in self.selected:
-            queryset = queryset.filter(file_language=self.selected["language"])
-        return queryset
+        return super().get_queryset().select_related("project", "meeting", "session")
 
 
 def document_download(request, pk):

@@ -1,19 +1,22 @@
 from django.db.models import Prefetch
-from django.views.generic import TemplateView
+from django.views.generic import ListView
 
 from events.models import Meeting
 from partners.models import Partner
-from projects.models import Participation
-from publishing.views import TranslatedDetailView
+from projects.models import Participation, Role
+from publishing.views import PublishedListMixin, TranslatedDetailView
 
 
-class MeetingListView(TemplateView):
-    """Upcoming meetings, then past ones by year."""
+class MeetingListView(PublishedListMixin, ListView):
+    """Upcoming meetings, then past ones by year: a few a year, so on one page."""
 
-    template_name = "events/meeting_list.html"
+    model = Meeting
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("host", "project")
 
     def get_context_data(self, **kwargs):
-        meetings = Meeting.objects.published().select_related("host", "project")
+        meetings = self.object_list
         past = list(meetings.past())
         years = []
         for meeting in past:
@@ -36,14 +39,17 @@ class MeetingDetailView(TranslatedDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meeting = self.object
-        # Documents live in an app above this one: reached through the reverse relation.
-        documents = meeting.documents.model.objects.published()
         sessions = meeting.sessions.order_by("day", "order").prefetch_related(
-            Prefetch("led_by", queryset=Partner.objects.published()),
-            Prefetch("documents", queryset=documents),
+            Prefetch("led_by", queryset=Partner.objects.published()), "documents"
         )
         programme = []
         for session in sessions:
+            # Documents belong to an app above this one, so this page names no class of
+            # theirs: it follows the reverse relation and keeps what the publishing rule lets
+            # visitors see.
+            session.published_documents = [
+                document for document in session.documents.all() if document.is_published
+            ]
             if not programme or programme[-1]["day"] != session.day:
                 programme.append({"day": session.day, "sessions": []})
             programme[-1]["sessions"].append(session)
@@ -57,10 +63,9 @@ class MeetingDetailView(TranslatedDetailView):
             roles = dict(
                 Participation.objects.filter(project=project).values_list("partner_id", "role")
             )
-        role_labels = dict(Participation._meta.get_field("role").choices)
         for partner in participants:
             role = roles.get(partner.pk)
-            partner.project_role = role_labels.get(role, "") if role else ""
+            partner.project_role = Role(role).label if role else ""
 
         context.update(
             project=project,
@@ -69,6 +74,6 @@ class MeetingDetailView(TranslatedDetailView):
             site_visits=list(meeting.site_visits.order_by("date", "order")),
             participants=participants,
             articles=list(meeting.articles.published()[:10]),
-            documents=list(documents.filter(meeting=meeting, session__isnull=True)),
+            documents=list(meeting.documents.published().filter(session__isnull=True)),
         )
         return context

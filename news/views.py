@@ -5,9 +5,8 @@ from django.views.generic import ListView
 from news.models import Article, ArticleImage
 from partners.models import Partner
 from projects.models import Project
-from projects.views import project_lang
 from publishing.languages import fallback_lang
-from publishing.lists import Facet, FilteredListMixin
+from publishing.lists import Facet, FilteredListMixin, Option
 from publishing.views import PublishedListMixin, TranslatedDetailView
 
 
@@ -24,39 +23,32 @@ class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):
             Facet(
                 "project",
                 gettext_lazy("Project"),
-                [
-                    (project.pk, str(project), project, project_lang(project))
-                    for project in projects
-                ],
+                "projects",
+                [Option(project.pk, str(project), project.label_lang) for project in projects],
             ),
             Facet(
                 "partner",
                 gettext_lazy("Partner"),
+                "partners",
                 [
-                    (partner.pk, partner.name, partner, fallback_lang(partner, "name"))
+                    Option(partner.pk, partner.name, fallback_lang(partner, "name"))
                     for partner in partners
                 ],
             ),
             Facet(
                 "year",
                 gettext_lazy("Year"),
-                [(day.year, str(day.year), None, "") for day in years],
+                "published_at__year",
+                [Option(day.year, str(day.year)) for day in years],
             ),
         ]
 
     def get_queryset(self):
-        queryset = (
+        return (
             super()
             .get_queryset()
             .prefetch_related(Prefetch("projects", queryset=Project.objects.published()))
         )
-        if "project" in self.selected:
-            queryset = queryset.filter(projects=self.selected["project"])
-        if "partner" in self.selected:
-            queryset = queryset.filter(partners=self.selected["partner"])
-        if "year" in self.selected:
-            queryset = queryset.filter(published_at__year=self.selected["year"])
-        return queryset
 
 
 class ArticleDetailView(TranslatedDetailView):

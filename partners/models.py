@@ -21,11 +21,27 @@ from publishing.models import (
 
 
 class PartnerKind(models.TextChoices):
+    """What a partner is, declared in the order pages list the kinds."""
+
     CITY = "city", _("City or municipality")
     UNIVERSITY = "university", _("University")
     COMPANY = "company", _("Company")
     NETWORK = "network", _("Network of cities")
     INSTITUTE = "institute", _("Institute or association")
+
+    @property
+    def group_label(self):
+        """The heading over the partners of this kind, e.g. "Universities"."""
+        return KIND_GROUP_LABELS[self]
+
+
+KIND_GROUP_LABELS = {
+    PartnerKind.CITY: _("Cities and municipalities"),
+    PartnerKind.UNIVERSITY: _("Universities"),
+    PartnerKind.COMPANY: _("Companies"),
+    PartnerKind.NETWORK: _("Networks of cities"),
+    PartnerKind.INSTITUTE: _("Institutes and associations"),
+}
 
 
 class PartnerQuerySet(PublishedQuerySet):

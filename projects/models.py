@@ -9,6 +9,7 @@ from media.images import (
 )
 from partners.models import Partner
 from publishing.fields import RichTextField
+from publishing.languages import fallback_lang
 from publishing.models import (
     Publishable,
     PublishedQuerySet,
@@ -95,6 +96,12 @@ class Project(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Publishable):
     def get_absolute_url(self):
         return reverse("projects:project-detail", kwargs={"slug": self.slug})
 
+    @property
+    def label_lang(self):
+        """The language to mark `str(project)` with when it fell back to Bulgarian, else ""."""
+        # An acronym reads the same in every language.
+        return "" if self.acronym else fallback_lang(self, "title")
+
     def clean(self):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
@@ -104,10 +111,41 @@ class Project(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Publishable):
 
 
 class Role(models.TextChoices):
+    """A partner's part in a project, declared in the order pages list the roles."""
+
     COORDINATOR = "coordinator", _("Coordinator")
     LIGHTHOUSE = "lighthouse", _("Lighthouse city")
     FOLLOWER = "follower", _("Follower city")
     PARTNER = "partner", _("Partner")
+
+    @property
+    def group_label(self):
+        """The heading over the partners who share the role, e.g. "Follower cities"."""
+        return ROLE_GROUP_LABELS[self]
+
+
+ROLE_GROUP_LABELS = {
+    Role.COORDINATOR: _("Coordinator"),
+    Role.LIGHTHOUSE: _("Lighthouse cities"),
+    Role.FOLLOWER: _("Follower cities"),
+    Role.PARTNER: _("Partners"),
+}
+
+
+def partners_by_role(participations):
+    """The participations' partners under their role's heading: roles in order, names A–Z."""
+    partners = {}
+    for participation in participations:
+        partners.setdefault(participation.role, []).append(participation.partner)
+    return [
+        {
+            "role": role,
+            "label": role.group_label,
+            "partners": sorted(partners[role], key=lambda partner: partner.name.casefold()),
+        }
+        for role in Role
+        if role in partners
+    ]
 
 
 class ParticipationQuerySet(models.QuerySet):

@@ -2,9 +2,7 @@ from django.db.models import Count, Q
 from django.views.generic import ListView
 
 from partners.models import Partner
-from partners.views import ROLE_GROUP_LABELS, role_rank
-from projects.models import Project
-from publishing.languages import fallback_lang
+from projects.models import Project, partners_by_role
 from publishing.views import PublishedListMixin, TranslatedDetailView
 
 
@@ -15,11 +13,6 @@ def published_partner_count():
         filter=Q(participations__partner__in=Partner.objects.published()),
         distinct=True,
     )
-
-
-def project_lang(project):
-    # An acronym reads the same in every language.
-    return "" if project.acronym else fallback_lang(project, "title")
 
 
 class ProjectListView(PublishedListMixin, ListView):
@@ -37,25 +30,11 @@ class ProjectDetailView(TranslatedDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         project = self.object
-        participations = project.participations.filter(
-            partner__in=Partner.objects.published()
-        ).select_related("partner")
-        roles = {}
-        for participation in participations:
-            role = roles.setdefault(
-                participation.role,
-                {
-                    "role": participation.role,
-                    "label": ROLE_GROUP_LABELS.get(
-                        participation.role, participation.get_role_display()
-                    ),
-                    "partners": [],
-                },
+        roles = partners_by_role(
+            project.participations.filter(partner__in=Partner.objects.published()).select_related(
+                "partner"
             )
-            role["partners"].append(participation.partner)
-        roles = sorted(roles.values(), key=lambda role: role_rank(role["role"]))
-        for role in roles:
-            role["partners"].sort(key=lambda partner: partner.name.casefold())
+        )
         context.update(
             roles=roles,
             partner_count=sum(len(role["partners"]) for role in roles),

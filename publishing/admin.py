@@ -170,9 +170,12 @@ class EditTokenForm(forms.ModelForm):
         source = self._source()
         if source is None:
             return cleaned_data
+        # The admin validates and saves in one transaction: the row lock holds a second
+        # save of the item here until the first is committed, which makes it stale.
         current = (
             type(source)
-            ._base_manager.filter(pk=source.pk)
+            ._base_manager.select_for_update()
+            .filter(pk=source.pk)
             .values_list("updated_at", flat=True)
             .first()
         )

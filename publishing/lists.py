@@ -25,22 +25,32 @@ class NearestPageMixin:
 
 
 @dataclass
+class Option:
+    """One value a facet offers: what the query string carries, and the link's text."""
+
+    value: object
+    text: str
+    # The language of the text when it fell back to the default one, else "".
+    lang: str = ""
+
+
+@dataclass
 class Facet:
-    """One filter of a list: its query parameter, heading and the values it offers."""
+    """One filter of a list: its query parameter, heading, lookup and the values it offers."""
 
     param: str
     label: str
-    # (value, text, object or None, language of the text when it fell back, else "")
+    # The queryset lookup a chosen value narrows the list by, e.g. "projects".
+    lookup: str
     options: list = field(default_factory=list)
-    selected: object = None
-    selected_value: str = ""
-    selected_text: str = ""
+    selected: Option = None
 
 
 class FilteredListMixin(NearestPageMixin):
     """A list narrowed by plain links in the query string, e.g. `?project=3&year=2023`.
 
-    Subclasses return their facets from `get_facets()`. A value that is not one of a
+    Subclasses return their facets from `get_facets()`; the mixin applies each chosen
+    value to the queryset through the facet's lookup. A value that is not one of a
     facet's options is a page that does not exist: 404, never a 500.
     """
 
@@ -64,38 +74,45 @@ class FilteredListMixin(NearestPageMixin):
             raw = self.request.GET.get(facet.param)
             if raw is None:
                 continue
-            for value, text, obj, _lang in facet.options:
-                if str(value) == raw.strip():
-                    facet.selected = obj if obj is not None else value
-                    facet.selected_value = str(value)
-                    facet.selected_text = text
-                    break
-            else:
+            facet.selected = next(
+                (option for option in facet.options if str(option.value) == raw.strip()), None
+            )
+            if facet.selected is None:
                 raise Http404(_("There is no such filter value."))
-        return {facet.param: facet.selected for facet in self.facets if facet.selected is not None}
 
     def get(self, request, *args, **kwargs):
-        self.selected = self.resolve_facets()
+        self.resolve_facets()
         return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        for facet in self.facets:
+            if facet.selected is not None:
+                queryset = queryset.filter(**{facet.lookup: facet.selected.value})
+        return queryset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        facets = []
-        for facet in self.facets:
-            options = [
-                {
-                    "text": text,
-                    "url": self.facet_url(**{facet.param: value}),
-                    "current": facet.selected is not None and str(value) == facet.selected_value,
-                    "lang": lang,
-                }
-                for value, text, obj, lang in facet.options
-            ]
-            facets.append({"param": facet.param, "label": facet.label, "options": options})
+        facets = [
+            {
+                "param": facet.param,
+                "label": facet.label,
+                "options": [
+                    {
+                        "text": option.text,
+                        "url": self.facet_url(**{facet.param: option.value}),
+                        "current": option is facet.selected,
+                        "lang": option.lang,
+                    }
+                    for option in facet.options
+                ],
+            }
+            for facet in self.facets
+        ]
         chosen = [
             {
                 "label": facet.label,
-                "text": facet.selected_text,
+                "text": facet.selected.text,
                 "remove_url": self.facet_url(**{facet.param: None}),
             }
             for facet in self.facets

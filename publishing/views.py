@@ -41,14 +41,23 @@ class TranslatedDetailView(DetailView):
             obj = queryset.filter(untranslated, **{f"slug_{settings.LANGUAGE_CODE}": slug}).first()
         return obj
 
+    def redirect_target(self, slug):
+        """The item that once had this slug, if the visitor may see it; one row, no prefetch."""
+        # A redirect needs only the item's address, not what its page shows.
+        visible = self.get_queryset().prefetch_related(None)
+        languages = dict.fromkeys([get_language(), settings.LANGUAGE_CODE])
+        for language in languages:
+            target = SlugRedirect.objects.target_for(self.model, language, slug, queryset=visible)
+            if target is not None:
+                return target
+        return None
+
     def get(self, request, *args, **kwargs):
         slug = kwargs["slug"]
         self.object = self.find_object(slug)
         if self.object is None:
-            target = SlugRedirect.objects.target_for(self.model, get_language(), slug)
-            if target is None and get_language() != settings.LANGUAGE_CODE:
-                target = SlugRedirect.objects.target_for(self.model, settings.LANGUAGE_CODE, slug)
-            if target is not None and target in self.get_queryset():
+            target = self.redirect_target(slug)
+            if target is not None:
                 return HttpResponsePermanentRedirect(target.get_absolute_url())
             raise Http404(_("No such page."))
         if self.object.get_absolute_url() != request.path:

@@ -9,11 +9,21 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from media.serving import serve_media
-from smolyan_portal import health, views
+from smolyan_portal import health, partner_pages, views
 
 admin.site.site_header = _("Smolyan EU projects — administration")
 admin.site.site_title = _("Smolyan EU projects — administration")
 admin.site.index_title = _("Content of the portal")
+
+# The partners' pages show their projects, so this app composes them (partner_pages.py);
+# they keep the "partners" namespace of the app whose model they show.
+partner_urls = (
+    [
+        path("", partner_pages.PartnerListView.as_view(), name="partner-list"),
+        path("<slug:slug>/", partner_pages.PartnerDetailView.as_view(), name="partner-detail"),
+    ],
+    "partners",
+)
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -25,7 +35,7 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path(_("news/"), include("news.urls")),
     path(_("meetings/"), include("events.urls")),
-    path(_("partners/"), include("partners.urls")),
+    path(_("partners/"), include(partner_urls)),
     path(_("projects/"), include("projects.urls")),
     path(_("documents/"), include("documents.urls")),
     path(_("search/"), views.SearchView.as_view(), name="search"),

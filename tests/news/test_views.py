@@ -407,3 +407,50 @@ def test_switcher_keeps_the_filters_on_the_list(client, filtered_news):
     energy = filtered_news["energy"]
     html = client.get(f"/bg/novini/?project={energy.pk}&year=2023").text
     assert f'<a href="/en/news/?project={energy.pk}&amp;year=2023" hreflang="en"' in html
+
+
+# Old addresses
+
+
+def renamed(article, language, new_slug):
+    setattr(article, f"slug_{language}", new_slug)
+    article.save()
+    return article
+
+
+@pytest.mark.parametrize("others", [1, 30])
+@pytest.mark.parametrize(
+    ("old_url", "new_url", "queries"),
+    [
+        # the page by its slug; the old slug; the article it leads to
+        ("/bg/novini/star-adres/", "/bg/novini/nov-adres/", 3),
+        # the page by its slug, then by the Bulgarian one; the old slug; the article
+        ("/en/news/old-address/", "/en/news/new-address/", 4),
+    ],
+)
+def test_an_old_address_redirects_reading_one_article(
+    client, django_assert_num_queries, others, old_url, new_url, queries
+):
+    for _n in range(others):
+        make_article().projects.add(make_project())
+    article = make_article(title_bg="Стар адрес", title_en="Old address")
+    renamed(renamed(article, "bg", "nov-adres"), "en", "new-address")
+    with django_assert_num_queries(queries) as captured:
+        response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"] == new_url
+    # Each query about articles asks for one row: none loads the table, its projects or
+    # its gallery.
+    read = [query["sql"] for query in captured.captured_queries if "news_article" in query["sql"]]
+    assert read and all("LIMIT 1" in sql for sql in read)
+
+
+def test_an_old_address_of_a_draft_is_not_found_by_visitors(client):
+    draft = renamed(
+        make_article(title_bg="Чернова", title_en="Draft", status=Status.DRAFT), "bg", "drugo"
+    )
+    assert client.get("/bg/novini/chernova/").status_code == 404
+    client.force_login(make_user(staff=True, permissions=["news.change_article"]))
+    response = client.get("/bg/novini/chernova/")
+    assert response.status_code == 301
+    assert response["Location"] == draft.get_absolute_url().replace("/en/", "/bg/")

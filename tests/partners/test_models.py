@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from partners.models import Partner
+from partners.models import Partner, PartnerKind
 from tests.factories import make_partner
 
 pytestmark = pytest.mark.django_db
@@ -42,3 +42,16 @@ def test_latitude_out_of_range_is_refused():
     with pytest.raises(ValidationError) as caught:
         partner.full_clean()
     assert "latitude" in caught.value.message_dict
+
+
+def test_each_kind_names_its_group_of_partners():
+    with translation.override("en"):
+        assert [str(kind.group_label) for kind in PartnerKind] == [
+            "Cities and municipalities",
+            "Universities",
+            "Companies",
+            "Networks of cities",
+            "Institutes and associations",
+        ]
+    with translation.override("bg"):
+        assert str(PartnerKind.UNIVERSITY.group_label) == "Университети"

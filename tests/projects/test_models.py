@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from projects.models import Participation, Role
+from projects.models import Participation, Role, partners_by_role
 from tests.factories import make_participation, make_partner, make_project
 
 pytestmark = pytest.mark.django_db
@@ -43,3 +43,37 @@ def test_partners_through_participations_and_city_roles():
     assert set(project.partners.all()) == {trondheim, ntnu}
     assert [p.partner for p in project.participations.cities()] == [trondheim]
     assert list(trondheim.projects.all()) == [project]
+
+
+def test_partners_are_grouped_under_their_role_in_the_roles_order():
+    project = make_project()
+    for name, role in [
+        ("Voru", Role.PARTNER),
+        ("Trondheim", Role.LIGHTHOUSE),
+        ("alba Iulia", Role.FOLLOWER),
+        ("Smolyan", Role.FOLLOWER),
+        ("NTNU", Role.COORDINATOR),
+    ]:
+        make_participation(project, make_partner(name_en=name), role)
+    with translation.override("en"):
+        groups = partners_by_role(project.participations.select_related("partner"))
+        assert [(group["label"], [p.name for p in group["partners"]]) for group in groups] == [
+            ("Coordinator", ["NTNU"]),
+            ("Lighthouse cities", ["Trondheim"]),
+            ("Follower cities", ["alba Iulia", "Smolyan"]),
+            ("Partners", ["Voru"]),
+        ]
+    with translation.override("bg"):
+        assert str(Role.FOLLOWER.group_label) == "Градове последователи"
+    assert partners_by_role([]) == []
+
+
+def test_a_project_marks_its_title_only_when_it_fell_back_to_bulgarian():
+    untranslated = make_project(title_bg="Климат", title_en="", acronym="")
+    with translation.override("en"):
+        assert untranslated.label_lang == "bg"
+        # An acronym is the project's name in every language.
+        assert make_project(title_en="", acronym="+CxC").label_lang == ""
+        assert make_project(title_en="Climate", acronym="").label_lang == ""
+    with translation.override("bg"):
+        assert untranslated.label_lang == ""

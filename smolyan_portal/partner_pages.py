@@ -1,0 +1,101 @@
+"""The partners' pages, composed here because they show the projects partners take part in.
+
+`partners` sits below `projects` and cannot import it; the top app sees both.
+"""
+
+from csp.decorators import csp_update
+from django.utils.decorators import method_decorator
+from django.views.generic import ListView
+
+from partners.models import Partner, PartnerKind
+from projects.models import Participation, Project, partners_by_role
+from publishing.views import PublishedListMixin, TranslatedDetailView
+
+# The map's tiles come from OpenStreetMap, and only after the visitor presses the
+# button that shows the map; no other page may load images from another host.
+MAP_TILE_HOST = "https://tile.openstreetmap.org"
+
+
+def by_name(partners):
+    return sorted(partners, key=lambda partner: partner.name.casefold())
+
+
+def newest_first(project):
+    return -(project.start_date.toordinal() if project.start_date else 0)
+
+
+@method_decorator(csp_update({"img-src": [MAP_TILE_HOST]}), name="dispatch")
+class PartnerListView(PublishedListMixin, ListView):
+    """Partners by kind and by their role in each project, with an on-demand map."""
+
+    model = Partner
+    template_name = "partners/partner_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        partners = by_name(context["object_list"])
+        kinds = [
+            {"kind": kind, "label": kind.group_label, "partners": members}
+            for kind in PartnerKind
+            if (members := [partner for partner in partners if partner.kind == kind])
+        ]
+
+        # The partner objects of the list, so that each is fetched once.
+        partner_by_pk = {partner.pk: partner for partner in partners}
+        participations = Participation.objects.filter(
+            partner__in=Partner.objects.published(), project__in=Project.objects.published()
+        ).select_related("project")
+        by_project = {}
+        for participation in participations:
+            partner = partner_by_pk.get(participation.partner_id)
+            if partner is None:  # published between the two queries: listed next time
+                continue
+            participation.partner = partner
+            by_project.setdefault(participation.project, []).append(participation)
+        projects = sorted(
+            by_project, key=lambda project: (newest_first(project), str(project).casefold())
+        )
+
+        context.update(
+            partners_by_kind=kinds,
+            projects=[
+                {"project": project, "roles": partners_by_role(by_project[project])}
+                for project in projects
+            ],
+            partner_count=len(partners),
+            country_count=len({partner.country.code for partner in partners}),
+            mapped_count=sum(partner.latitude is not None for partner in partners),
+        )
+        return context
+
+
+class PartnerDetailView(TranslatedDetailView):
+    """A partner with its projects and roles, meetings, news and twin towns."""
+
+    model = Partner
+    translated_field = "name"
+    template_name = "partners/partner_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        partner = self.object
+        participations = sorted(
+            partner.participations.filter(project__in=Project.objects.published()).select_related(
+                "project"
+            ),
+            key=lambda participation: newest_first(participation.project),
+        )
+        hosted = list(partner.meetings_hosted.published().order_by("-start_date"))
+        attended = list(
+            partner.meetings_attended.published()
+            .exclude(pk__in=[meeting.pk for meeting in hosted])
+            .order_by("-start_date")
+        )
+        context.update(
+            participations=participations,
+            meetings_hosted=hosted,
+            meetings_attended=attended,
+            articles=list(partner.articles.published()[:10]),
+            twin_towns=by_name(partner.twin_towns.published()),
+        )
+        return context
