@@ -83,11 +83,11 @@ def content_changed(using=None, **kwargs):
 def _start_new_version():
     version = secrets.token_hex(8)
     cache.set(VERSION_KEY, version, None)
-    cache.set(NEXT_PUBLICATION_KEY, next_scheduled_publication() or "none", None)
-    if cache.get(VERSION_KEY) == version:
-        _change_not_recorded.clear()
-    else:
+    if cache.get(VERSION_KEY) != version:
         _change_not_recorded.set()
+        return
+    _change_not_recorded.clear()
+    cache.set(NEXT_PUBLICATION_KEY, next_scheduled_publication() or "none", None)
 
 
 def is_content(model):
