@@ -30,7 +30,11 @@ def healthz(request):
     database, cache_ok = _database_answers(), _cache_answers()
     report = {"database": "ok" if database else "error", "cache": "ok" if cache_ok else "error"}
     if not database:
-        return JsonResponse({"status": "unavailable", **report}, status=503)
+        response = JsonResponse({"status": "unavailable", **report}, status=503)
+        # Probes come every few seconds: _database_answers() logged the failure, and
+        # Django must not log it again as a server error (nor mail the admins each time).
+        response._has_been_logged = True
+        return response
     return JsonResponse({"status": "ok" if cache_ok else "degraded", **report})
 
 
