@@ -1,20 +1,33 @@
 """Whole public pages kept in the shared cache until content changes.
 
 A page is cached only for a visitor with no cookie (so never for editors, previews or a
-form with its CSRF token), only when the response says it may be, and under a key that
-holds a content version: every save or delete of content starts a new version, so all
-app servers sharing the cache see an edit at once. A scheduled item must appear when its
-time comes: pages are kept no longer than until the next scheduled publication.
+form with its CSRF token), and only when the response says it may be. Its key is fixed
+when the request arrives: the content version of that moment, the address, and the query
+parameters the page reads. Every save or delete of content starts a new version, and
+again when its transaction commits, since until then other requests still read the old
+content; a page whose version is no longer current once it is rendered is not kept. A
+scheduled item must appear when its time comes: pages are kept no longer than until the
+next scheduled publication.
+
+Query parameters: a view reads them with `get()`, `[]`, `getlist()` or `in`, and the cache
+notes the names each view reads. Other parameters (`?utm_source=…`) are left out of the key
+and hidden from the view, so a page and its address with any number of them added share
+one entry, and nothing a visitor adds to the address ends up in a page that others get.
 """
 
 import datetime
 import hashlib
 import secrets
+import threading
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.http import QueryDict
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 VERSION_KEY = "page-cache:version"
@@ -22,11 +35,18 @@ NEXT_PUBLICATION_KEY = "page-cache:next-publication"
 # When the next scheduled publication is not known (an emptied cache), pages are kept
 # this long at most, so a scheduled item is late by no more than this.
 UNKNOWN_SCHEDULE_SECONDS = 60
-CONTENT_APPS = {"publishing", "partners", "projects", "events", "news", "documents"}
-CONTENT_MODELS_OF_PORTAL = {"accessibilitystatement"}
+# Apps whose every model is shown on public pages: a save of any of them renews the pages.
+CONTENT_APPS = ("publishing", "partners", "projects", "events", "news", "documents")
+# Models of other apps that are shown on public pages ("app_label.model_name").
+CONTENT_MODELS = ("smolyan_portal.accessibilitystatement",)
+
+# Set when a new version could not be written (the cache was unreachable during a save):
+# the next request tries again, or pages of the old content would come back with the cache.
+_change_not_recorded = threading.Event()
 
 
 def content_version():
+    """The current content version; None when the cache cannot be reached."""
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, secrets.token_hex(8), None)
@@ -51,19 +71,28 @@ def next_scheduled_publication():
     return min(moments, default=None)
 
 
-def content_changed(**kwargs):
-    """Start a new content version and note when the next scheduled item appears."""
+def content_changed(using=None, **kwargs):
+    """Start a new content version, and another when the saving transaction commits."""
     if settings.PAGE_CACHE_SECONDS <= 0:
         return
-    cache.set(VERSION_KEY, secrets.token_hex(8), None)
+    _start_new_version()
+    if transaction.get_connection(using).in_atomic_block:
+        transaction.on_commit(_start_new_version, using=using)
+
+
+def _start_new_version():
+    version = secrets.token_hex(8)
+    cache.set(VERSION_KEY, version, None)
+    if cache.get(VERSION_KEY) != version:
+        _change_not_recorded.set()
+        return
+    _change_not_recorded.clear()
     cache.set(NEXT_PUBLICATION_KEY, next_scheduled_publication() or "none", None)
 
 
 def is_content(model):
     opts = model._meta
-    return opts.app_label in CONTENT_APPS or (
-        opts.app_label == "smolyan_portal" and opts.model_name in CONTENT_MODELS_OF_PORTAL
-    )
+    return opts.app_label in CONTENT_APPS or opts.label_lower in CONTENT_MODELS
 
 
 def connect_signals():
@@ -82,9 +111,9 @@ def _deployed(sender, **kwargs):
         content_changed()
 
 
-def _m2m_changed(sender, instance, action, **kwargs):
+def _m2m_changed(sender, instance, action, using=None, **kwargs):
     if action.startswith("post_") and is_content(type(instance)):
-        content_changed()
+        content_changed(using=using)
 
 
 def _seconds_to_keep(now):
@@ -102,6 +131,38 @@ def _seconds_to_keep(now):
     return seconds
 
 
+class _ReadingQuery(QueryDict):
+    """A request's query parameters that note which names the view asks for."""
+
+    names_read = None
+
+    @classmethod
+    def of(cls, params):
+        query = cls(mutable=True)
+        for name, values in params:
+            query.setlist(name, values)
+        query._mutable = False
+        query.names_read = set()
+        return query
+
+    def _note(self, name):
+        # Copies (for links that change one parameter) are not reads, and note nothing.
+        if self.names_read is not None:
+            self.names_read.add(name)
+
+    def __getitem__(self, name):
+        self._note(name)
+        return super().__getitem__(name)
+
+    def __contains__(self, name):
+        self._note(name)
+        return super().__contains__(name)
+
+    def getlist(self, name, default=None):
+        self._note(name)
+        return super().getlist(name, default)
+
+
 class PageCacheMiddleware:
     """Serve an anonymous visitor's GET from the cache; store cacheable answers.
 
@@ -112,29 +173,71 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # View name -> the names of the query parameters it has been seen to read.
+        self.params_of_view = {}
 
     def __call__(self, request):
+        if _change_not_recorded.is_set():
+            _start_new_version()
         if not self._may_use_cache(request):
             return self.get_response(request)
         now = timezone.now()
         upcoming = cache.get(NEXT_PUBLICATION_KEY)
         if isinstance(upcoming, datetime.datetime) and upcoming <= now:
             content_changed()
-        key = self._key(request)
-        cached = cache.get(key)
+        version = content_version()
+        if version is None:
+            return self.get_response(request)
+        view = self._view_name(request)
+        known = self.params_of_view.get(view, frozenset())
+        sent = [(name, request.GET.getlist(name)) for name in sorted(request.GET)]
+        kept = [(name, values) for name, values in sent if name in known]
+        held_back = {name for name, _values in sent} - known
+        cached = cache.get(self._key(request, version, kept))
         if cached is not None:
-            return cached
-        response = self.get_response(request)
+            response, names_read = cached
+            if not names_read & held_back:
+                return response
+        while True:
+            response, names_read = self._render(request, view, kept)
+            if not names_read & held_back:
+                break
+            # The view reads a parameter it had not been seen to read: render it again
+            # with that parameter, so that this visitor gets the page asked for.
+            held_back -= names_read
+            kept = [(name, values) for name, values in sent if name not in held_back]
         if self._may_store(response):
-            seconds = _seconds_to_keep(now)
-            if seconds > 0:
-                if hasattr(response, "render") and callable(response.render):
-                    response.add_post_render_callback(
-                        lambda rendered: cache.set(self._key(request), rendered, seconds)
-                    )
-                else:
-                    cache.set(key, response, seconds)
+            key = self._key(request, version, kept)
+            self._store(key, version, response, frozenset(names_read), now)
         return response
+
+    def _render(self, request, view, params):
+        """The view's answer when the address holds only `params`, and what it read."""
+        query = _ReadingQuery.of(params)
+        request.GET = query
+        request.META["QUERY_STRING"] = urlencode(
+            [(name, value) for name, values in params for value in values]
+        )
+        response = self.get_response(request)
+        self.params_of_view[view] = self.params_of_view.get(view, frozenset()) | frozenset(
+            query.names_read
+        )
+        return response, query.names_read
+
+    def _store(self, key, version, response, names_read, now):
+        seconds = _seconds_to_keep(now)
+        if seconds <= 0:
+            return
+
+        def store(rendered):
+            # An edit saved while this page was made may be missing from it.
+            if cache.get(VERSION_KEY) == version:
+                cache.set(key, (rendered, names_read), seconds)
+
+        if hasattr(response, "render") and callable(response.render):
+            response.add_post_render_callback(store)
+        else:
+            store(response)
 
     def _may_use_cache(self, request):
         return (
@@ -150,6 +253,13 @@ class PageCacheMiddleware:
         cache_control = response.get("Cache-Control", "")
         return not any(word in cache_control for word in ("private", "no-cache", "no-store"))
 
-    def _key(self, request):
-        url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        return f"page-cache:{content_version()}:{hashlib.sha256(url.encode()).hexdigest()}"
+    def _view_name(self, request):
+        try:
+            return resolve(request.path_info).view_name
+        except Resolver404:
+            return None
+
+    def _key(self, request, version, params):
+        query = urlencode([(name, value) for name, values in params for value in values])
+        url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+        return f"page-cache:{version}:{hashlib.sha256(url.encode()).hexdigest()}"

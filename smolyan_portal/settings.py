@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The 503 page in the visitor's language while the database cannot be reached.
+    "smolyan_portal.outage.DatabaseOutageMiddleware",
     # Bulgarian or English staff get their language; everyone else English.
     "smolyan_portal.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -133,14 +135,41 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that accepts connections and never answers must not hold a worker for long:
+# the visitor gets the 503 page (smolyan_portal/outage.py) after these many seconds.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "3"))
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT", "5"))
+_database_options = DATABASES["default"].setdefault("OPTIONS", {})
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _database_options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+    _database_options["options"] = " ".join(
+        filter(
+            None,
+            [
+                _database_options.get("options"),
+                f"-c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}",
+            ],
+        )
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # How long a write waits for another one to finish before it fails.
+    _database_options.setdefault("timeout", DATABASE_STATEMENT_TIMEOUT)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
+    # Redis only makes pages faster: when it is down or hung the site works without it
+    # (smolyan_portal/cache.py), each try costing no more than these short timeouts.
+    _redis_timeout = float(os.environ.get("DJANGO_REDIS_TIMEOUT", "0.25"))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "smolyan_portal.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "smolyan",
+            "RETRY_SECONDS": float(os.environ.get("DJANGO_REDIS_RETRY_SECONDS", "5")),
+            "OPTIONS": {
+                "socket_connect_timeout": _redis_timeout,
+                "socket_timeout": _redis_timeout,
+            },
         }
     }
 else:

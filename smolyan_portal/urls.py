@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
 handler400 = "smolyan_portal.views.bad_request"
 handler403 = "smolyan_portal.views.permission_denied"
 handler404 = "smolyan_portal.views.page_not_found"
+handler500 = "smolyan_portal.outage.server_error"
 
 # Uploaded media, served by the application (also with DEBUG off) when they are not on
 # object storage; see media/serving.py.

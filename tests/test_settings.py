@@ -69,3 +69,33 @@ def test_debug_on_generates_a_local_key_instead_of_failing():
     result = run_python(PRINT_SETTINGS, DJANGO_DEBUG="true")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1])["debug"] is True
+
+
+def test_redis_and_postgresql_get_short_configurable_timeouts():
+    code = (
+        "import json, django; from django.conf import settings; django.setup(); "
+        "print(json.dumps({'cache': settings.CACHES['default'], "
+        "'database': settings.DATABASES['default']['OPTIONS']}))"
+    )
+    environment = {
+        "DJANGO_SECRET_KEY": "x" * 50,
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/smolyan",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
+    }
+    result = run_python(code, **environment)
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["cache"]["BACKEND"] == "smolyan_portal.cache.ResilientRedisCache"
+    assert values["cache"]["OPTIONS"] == {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
+    assert values["database"] == {"connect_timeout": 3, "options": "-c statement_timeout=5000"}
+
+    result = run_python(
+        code,
+        **environment,
+        DJANGO_REDIS_TIMEOUT="0.5",
+        DJANGO_DB_CONNECT_TIMEOUT="2",
+        DJANGO_DB_STATEMENT_TIMEOUT="30",
+    )
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["cache"]["OPTIONS"]["socket_timeout"] == 0.5
+    assert values["database"] == {"connect_timeout": 2, "options": "-c statement_timeout=30000"}

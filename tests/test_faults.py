@@ -1,0 +1,249 @@
+"""What visitors, editors and probes get when a service the portal uses fails.
+
+Each case breaks one service for real: a Redis port that refuses connections, a Redis that
+accepts connections and never answers, the same two for PostgreSQL. `pytest -s` prints the
+status and time of every request, for the operations notes.
+"""
+
+import contextlib
+import copy
+import datetime
+import logging
+import os
+import socket
+import threading
+import time
+
+import pytest
+from django.core.cache import cache
+from django.db import connections
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from news.models import Article
+from smolyan_portal.cache import forget_outages
+from smolyan_portal.models import Feedback
+from smolyan_portal.page_cache import NEXT_PUBLICATION_KEY
+from tests.admin_support import admin_url, form_data
+from tests.factories import make_article, make_image_file, make_user
+
+REFUSED_PORT = 1
+
+
+@contextlib.contextmanager
+def silent_server():
+    """A server on 127.0.0.1 that accepts connections and never answers.
+
+    Yields its port and the list of connections it has accepted.
+    """
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.05)
+    stop = threading.Event()
+    accepted = []
+
+    def accept():
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                accepted.append(listener.accept()[0])
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1], accepted
+    finally:
+        stop.set()
+        thread.join()
+        for connection in accepted:
+            connection.close()
+        listener.close()
+
+
+@contextlib.contextmanager
+def service_port(fault):
+    """A port where nothing listens, or nothing answers; and the connections made to it."""
+    if fault == "refused":
+        yield REFUSED_PORT, []
+    else:
+        with silent_server() as (port, accepted):
+            yield port, accepted
+
+
+def redis_cache(url):
+    """The shared cache as settings.py configures it for REDIS_URL."""
+    return {
+        "default": {
+            "BACKEND": "smolyan_portal.cache.ResilientRedisCache",
+            "LOCATION": url,
+            # Longer than a test: each failed try is seen, none is hidden by a new one.
+            "RETRY_SECONDS": 60,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+        }
+    }
+
+
+def timed(fault, call, path, *args, **kwargs):
+    start = time.monotonic()
+    response = call(path, *args, **kwargs)
+    seconds = time.monotonic() - start
+    print(f"{fault:<16} {call.__name__:<4} {path:<40} {response.status_code} {seconds:.3f} s")
+    return response, seconds
+
+
+def url_in(language, name, *args):
+    with translation.override(language):
+        return reverse(name, args=args)
+
+
+def article_url(article, language="en"):
+    with translation.override(language):
+        return article.get_absolute_url()
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    forget_outages()
+    yield
+    forget_outages()
+
+
+@pytest.fixture(params=["refused", "hung"])
+def redis_fault(request, settings, page_cache_on):
+    with service_port(request.param) as (port, accepted):
+        settings.CACHES = redis_cache(f"redis://127.0.0.1:{port}/0")
+        yield f"redis {request.param}", accepted
+
+
+@pytest.mark.django_db
+def test_without_redis_pages_saves_and_feedback_work(redis_fault, caplog):
+    redis_fault, tries = redis_fault
+    caplog.set_level(logging.WARNING, logger="smolyan_portal.cache")
+    article = make_article(
+        title_en="Partners meet in Smolyan",
+        cover_image=make_image_file(size=(300, 200)),
+        cover_decorative=True,
+    )
+    visitor = Client()
+    for path, language in [("/bg/", "bg"), ("/en/news/", "en"), (article_url(article), "en")]:
+        response, seconds = timed(redis_fault, visitor.get, path)
+        assert response.status_code == 200
+        assert response["Content-Language"] == language
+        # Without short timeouts, a hung Redis held each request for good.
+        assert seconds < 2.5
+    # The page with the image shows it in its renditions, made without the cache.
+    assert ".webp 300w" in response.content.decode()
+
+    editor = Client()
+    editor.force_login(make_user(superuser=True))
+    change = admin_url(article, "change")
+    data = form_data(editor.get(change)) | {"title_en": "Partners met in Smolyan"}
+    response, seconds = timed(redis_fault, editor.post, change, data)
+    assert response.status_code == 302
+    assert Article.objects.get().title_en == "Partners met in Smolyan"
+    assert "Partners met in Smolyan" in visitor.get("/en/news/").content.decode()
+
+    response, seconds = timed(
+        redis_fault, visitor.post, "/en/accessibility/", {"message": "The map has no text."}
+    )
+    assert response.status_code == 302
+    assert Feedback.objects.get().message == "The map has no text."
+
+    response, seconds = timed(redis_fault, visitor.get, "/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "database": "ok", "cache": "error"}
+    assert seconds < 2.5
+    # One line in the logs for the whole outage, not one per request.
+    assert len([r for r in caplog.records if "cannot be reached" in r.getMessage()]) == 1
+    # A hung Redis was waited for once, then left alone; the probe asked it once more.
+    if redis_fault == "redis hung":
+        assert len(tries) == 2
+
+
+@pytest.mark.django_db
+def test_an_edit_saved_while_redis_was_down_shows_when_it_is_back(settings, page_cache_on):
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        pytest.skip("needs a real Redis: set REDIS_URL, e.g. redis://127.0.0.1:6379/3")
+    settings.CACHES = redis_cache(url)
+    cache.clear()
+    article = make_article(title_en="Old title")
+    assert "Old title" in Client().get("/en/news/").content.decode()
+    settings.CACHES = redis_cache(f"redis://127.0.0.1:{REFUSED_PORT}/0")
+    article.title_en = "New title"
+    article.save()
+    settings.CACHES = redis_cache(url)
+    html = Client().get("/en/news/").content.decode()
+    assert "New title" in html and "Old title" not in html
+    cache.clear()
+
+
+@contextlib.contextmanager
+def database_at(port):
+    """The site's database connection pointed at another port of this machine."""
+    connection = connections["default"]
+    saved = copy.deepcopy(connection.settings_dict)
+    connection.close()
+    connection.settings_dict.update(HOST="127.0.0.1", PORT=str(port))
+    connection.settings_dict["OPTIONS"] = {**saved["OPTIONS"], "connect_timeout": 1}
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict.clear()
+        connection.settings_dict.update(saved)
+
+
+@pytest.fixture(params=["refused", "hung"])
+def database_fault(request):
+    if connections["default"].vendor != "postgresql":
+        pytest.skip("a database server that refuses or hangs: run with a PostgreSQL DATABASE_URL")
+    with service_port(request.param) as (port, _accepted):
+        yield f"database {request.param}", port
+
+
+@pytest.mark.django_db(transaction=True)
+def test_while_the_database_is_down_visitors_get_a_503_page_in_their_language(
+    database_fault, page_cache_on
+):
+    fault, port = database_fault
+    article = make_article(title_en="Kept article")
+    Feedback.objects.create(message="Kept message", language="en")
+    visitor = Client()
+    assert visitor.get("/en/").status_code == 200
+    with database_at(port):
+        pages = [
+            (url_in("en", "news:article-list"), "en", "temporarily unavailable"),
+            (url_in("bg", "news:article-list"), "bg", "временно недостъпен"),
+            (article_url(article, "bg"), "bg", "временно недостъпен"),
+        ]
+        for path, language, text in pages:
+            response, seconds = timed(fault, visitor.get, path)
+            assert response.status_code == 503
+            assert response["Retry-After"] == "30"
+            assert "no-store" in response["Cache-Control"]
+            assert response["Content-Language"] == language
+            html = response.content.decode()
+            assert f'<html lang="{language}">' in html and text in html
+            assert seconds < 2
+        # A page seen before the outage is still served from the cache.
+        response, seconds = timed(fault, visitor.get, "/en/")
+        assert response.status_code == 200
+        # A message that could not be stored is not thanked for.
+        response, seconds = timed(
+            fault, visitor.post, "/en/accessibility/", {"message": "Sent in the outage."}
+        )
+        assert response.status_code == 503
+        # A scheduled item whose time has come: the page cache asks the database when the
+        # next one is due, and the middleware's failure gets the same 503 page.
+        cache.set(NEXT_PUBLICATION_KEY, timezone.now() - datetime.timedelta(seconds=1), None)
+        response, seconds = timed(fault, Client(raise_request_exception=False).get, "/bg/")
+        assert response.status_code == 503
+        assert "временно недостъпен" in response.content.decode()
+        response, seconds = timed(fault, visitor.get, "/healthz")
+        assert response.status_code == 503
+        assert response.json() == {"status": "unavailable", "database": "error", "cache": "ok"}
+        assert seconds < 3
+    assert visitor.get("/healthz").json()["status"] == "ok"
+    assert Article.objects.get().title_en == "Kept article"
+    assert list(Feedback.objects.values_list("message", flat=True)) == ["Kept message"]
