@@ -38,14 +38,14 @@ class MeetingDetailView(TranslatedDetailView):
         meeting = self.object
         # Documents live in an app above this one: reached through the reverse relation.
         documents = meeting.documents.model.objects.published()
-        sessions = meeting.sessions.order_by("day", "order").prefetch_related(
+        sessions = meeting.sessions.order_by("date", "order").prefetch_related(
             Prefetch("led_by", queryset=Partner.objects.published()),
             Prefetch("documents", queryset=documents),
         )
         programme = []
         for session in sessions:
-            if not programme or programme[-1]["day"] != session.day:
-                programme.append({"day": session.day, "sessions": []})
+            if not programme or programme[-1]["day"] != session.date:
+                programme.append({"day": session.date, "sessions": []})
             programme[-1]["sessions"].append(session)
 
         project = meeting.project if meeting.project and meeting.project.is_published else None
