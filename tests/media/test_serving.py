@@ -220,6 +220,21 @@ def test_a_replaced_image_takes_its_old_file_and_renditions_along(
     assert (article.cover_image_width, article.cover_image_height) == (500, 300)
 
 
+def test_the_file_a_save_replaces_is_the_one_the_row_holds(django_capture_on_commit_callbacks):
+    article = make_article(cover_image=make_image_file("a.png"), cover_image_decorative=True)
+    loaded_early = type(article).objects.get(pk=article.pk)
+    article.cover_image = make_image_file("b.png")
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save()
+    between = article.cover_image.name
+    # An instance loaded before that save replaces what the row holds now, not what it saw.
+    loaded_early.cover_image = make_image_file("c.png")
+    with django_capture_on_commit_callbacks(execute=True):
+        loaded_early.save()
+    assert not default_storage.exists(between)
+    assert default_storage.exists(loaded_early.cover_image.name)
+
+
 def test_a_document_file_is_removed_with_its_row_but_a_failed_transaction_keeps_it():
     document = make_document()
     name = document.file.name
