@@ -12,7 +12,7 @@ from django.db.models.fields.files import ImageFieldFile
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
@@ -82,10 +82,9 @@ def _open_verified(file, *, full_decode=True):
         image.load()
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise _invalid() from None
     except Exception:
-        # A malformed file can trip any error inside a decoder; it is still just a bad upload.
+        # Pillow's own errors (UnidentifiedImageError, OSError, DecompressionBombError…) and
+        # whatever a malformed file trips inside a decoder: it is still just a bad upload.
         raise _invalid() from None
     return image
 
