@@ -147,6 +147,31 @@ def test_without_the_programme_on_the_page_the_saved_one_is_checked(client):
     assert meeting.start_date == datetime.date(2023, 6, 6)
 
 
+def test_a_view_only_programme_is_checked_with_its_saved_dates(client):
+    client.force_login(
+        make_user(
+            staff=True,
+            permissions=[
+                "events.view_meeting",
+                "events.change_meeting",
+                "events.view_session",
+                "events.view_sitevisit",
+            ],
+        )
+    )
+    meeting = make_meeting(start_date=datetime.date(2023, 6, 6), end_date=datetime.date(2023, 6, 7))
+    make_session(meeting, date=datetime.date(2023, 6, 7))
+    data = form_data(client.get(admin_url(meeting, "change"), HTTP_ACCEPT_LANGUAGE="en"))
+    moved = data | {"start_date": "2023-06-13", "end_date": "2023-06-14"}
+    response = client.post(admin_url(meeting, "change"), moved, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert response.context["inline_admin_formsets"][0].formset.errors[0]["date"] == [
+        "June 7, 2023 is outside the meeting's dates (June 13, 2023 – June 14, 2023)."
+    ]
+    meeting.refresh_from_db()
+    assert meeting.start_date == datetime.date(2023, 6, 6)
+
+
 def test_two_sessions_cannot_share_a_position(staff_client):
     meeting = make_meeting()
     make_session(meeting, order=1)
