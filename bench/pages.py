@@ -131,7 +131,7 @@ def add_content(count):
         Session.objects.create(
             meeting=meeting,
             order=100 + n,
-            day=meeting.start_date,
+            date=meeting.start_date,
             title_bg=f"Сесия {n}",
             title_en=f"Session {n}",
         )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.validators import DOCUMENT_TYPES, extension_of, validate_document_file
 from events.models import Meeting, Session
 from projects.models import Project
-from publishing.models import Publishable, PublishedQuerySet, Status, language_codes
+from publishing.models import Publishable, Status, language_codes
 from publishing.transliteration import slugify_bg
 from publishing.usage import rich_text_links
 
@@ -32,11 +32,6 @@ class FileLanguage(models.TextChoices):
     ENGLISH = "en", _("English")
     BOTH = "mul", _("Bulgarian and English")
     OTHER = "other", _("Other language")
-
-
-class DocumentQuerySet(PublishedQuerySet):
-    def for_listing(self):
-        return self.select_related("project", "meeting", "session")
 
 
 class Document(Publishable):
@@ -89,8 +84,6 @@ class Document(Publishable):
     )
     file_size = models.PositiveBigIntegerField(_("file size"), default=0, editable=False)
     file_type = models.CharField(_("file type"), max_length=10, blank=True, editable=False)
-
-    objects = DocumentQuerySet.as_manager()
 
     class Meta(Publishable.Meta):
         ordering = ["-published_at", "title"]

@@ -14,13 +14,12 @@ reversion.register(Meeting, follow=("sessions", "site_visits"))
 
 
 class MeetingDatesFormSet(ConstraintMessageFormSet):
-    """Checks each day of an inline against the meeting's dates in the same submission.
+    """The form-level face of `Meeting.date_error()`, asked with the submitted dates.
 
-    The model's clean() cannot do this for a new meeting (it has no primary key yet, so
-    the inline has no meeting to ask); for a saved one it already has the submitted dates.
+    The inline's meeting carries the dates submitted on the same page, so a new meeting
+    (no primary key yet) is checked too, and a meeting may move with its programme.
+    View-only rows are checked with their saved dates, which Django puts in cleaned_data.
     """
-
-    date_field = "day"
 
     def clean(self):
         super().clean()
@@ -29,18 +28,18 @@ class MeetingDatesFormSet(ConstraintMessageFormSet):
         if not (start and end) or end < start:
             return  # The meeting's own form reports its dates.
         for form in self.forms:
-            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
+            if form.cleaned_data.get("DELETE"):
                 continue
-            day = form.cleaned_data.get(self.date_field)
-            if day and not form.has_error(self.date_field) and not meeting.contains(day):
-                form.add_error(self.date_field, meeting.date_range_error(day))
+            day = form.cleaned_data.get("date")
+            if day and not form.has_error("date") and (error := meeting.date_error(day)):
+                form.add_error("date", error)
 
 
 class SessionInline(TranslationStackedInline):
     model = Session
     formset = MeetingDatesFormSet
     fields = [
-        ("order", "day", "start_time", "end_time"),
+        ("order", "date", "start_time", "end_time"),
         "kind",
         "title",
         "summary",
@@ -53,13 +52,9 @@ class SessionInline(TranslationStackedInline):
     extra = 0
 
 
-class SiteVisitFormSet(MeetingDatesFormSet):
-    date_field = "date"
-
-
 class SiteVisitInline(TranslationStackedInline):
     model = SiteVisit
-    formset = SiteVisitFormSet
+    formset = MeetingDatesFormSet
     fields = [
         ("order", "date"),
         "title",
@@ -86,25 +81,41 @@ class MeetingAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "project", "host", "start_date", "end_date"]}),
         (None, {"fields": ["venue", "summary", "body", "outcomes", "participants"]}),
-        (_("Cover image"), {"fields": ["cover_image", "cover_alt", "cover_decorative"]}),
+        (
+            _("Cover image"),
+            {"fields": ["cover_image", "cover_image_alt", "cover_image_decorative"]},
+        ),
         (_("Publishing"), {"fields": ["status", "published_at"]}),
     ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is not None:
+            # When every saved session and visit is a row of an inline, the inlines check
+            # them against the submitted dates, and the meeting may move with them. An
+            # editor who cannot see them gets the model's check of the saved rows instead.
+            shown = [
+                inline
+                for inline in self.get_inline_instances(request, obj)
+                if inline.has_view_or_change_permission(request, obj)
+            ]
+            obj.programme_submitted_with_it = len(shown) == len(self.inlines)
+        return super().get_form(request, obj, **kwargs)
 
 
 @admin.register(Session)
 class SessionAdmin(TranslatedVersionAdmin):
     """Sessions are edited with their meeting; this list finds one across meetings."""
 
-    list_display = ["title", "meeting", "day", "start_time", "order", "kind"]
+    list_display = ["title", "meeting", "date", "start_time", "order", "kind"]
     list_filter = ["kind", "meeting"]
     list_select_related = ["meeting"]
-    date_hierarchy = "day"
+    date_hierarchy = "date"
     search_fields = ["title_bg", "title_en", "meeting__title_bg", "meeting__title_en"]
     autocomplete_fields = ["meeting", "led_by"]
     edit_parent = "meeting"
     fields = [
         "meeting",
-        ("order", "day", "start_time", "end_time"),
+        ("order", "date", "start_time", "end_time"),
         "kind",
         "title",
         "summary",

@@ -1,7 +1,16 @@
-import datetime
+"""Meetings, their sessions and their site visits.
+
+Sessions and site visits fall within their meeting's dates. The models are where this
+rule is authoritative: `Meeting.date_error()` states it, and full_clean() applies it to a
+session, to a visit, and to a meeting whose new dates would leave its saved programme
+outside; the admin's inline formsets ask the same function with the submitted dates. The
+database does not hold it: a CHECK constraint cannot read another table, and SQLite
+cannot defer a trigger to the end of a transaction, which moving a meeting together with
+its programme needs. Code that writes these rows outside a form calls full_clean() first,
+as the demo loader does.
+"""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -16,7 +25,7 @@ from media.images import (
     image_upload_to,
     validate_image_file,
 )
-from partners.models import Partner
+from partners.models import Coordinates, Partner
 from projects.models import Project
 from publishing.fields import RichTextField
 from publishing.models import (
@@ -83,6 +92,11 @@ class Meeting(TranslatedSlugMixin, RichTextSanitizingMixin, CoverImage, Publisha
 
     objects = MeetingQuerySet.as_manager()
 
+    # Set by the admin, where the programme is edited on the meeting's own page: there
+    # its inline formsets check each submitted day against the submitted dates, so that
+    # a meeting and its programme can move together in one save.
+    programme_submitted_with_it = False
+
     class Meta(Publishable.Meta):
         ordering = ["-start_date"]
         permissions = [("publish_meeting", "Can publish meeting")]
@@ -105,30 +119,38 @@ class Meeting(TranslatedSlugMixin, RichTextSanitizingMixin, CoverImage, Publisha
 
     def clean(self):
         super().clean()
-        if self.start_date and self.end_date and self.end_date < self.start_date:
+        if not (self.start_date and self.end_date):
+            return
+        if self.end_date < self.start_date:
             raise ValidationError(
                 {"end_date": _("The last day is before the first day.")}, code="dates"
             )
+        if self.pk is not None and not self.programme_submitted_with_it:
+            self.validate_saved_programme()
 
-    @property
-    def days(self):
-        """Every date of the meeting, first to last."""
-        count = (self.end_date - self.start_date).days + 1
-        return [self.start_date + datetime.timedelta(days=n) for n in range(count)]
+    def date_error(self, day):
+        """Why `day` cannot be in this meeting's programme, or None when it is within its dates.
 
-    @property
-    def is_upcoming(self):
-        return self.end_date >= timezone.localdate()
-
-    def contains(self, day):
-        return self.start_date <= day <= self.end_date
-
-    def date_range_error(self, day):
+        The one statement of the rule: the sessions' and visits' clean(), this meeting's
+        own clean() and the admin's inline formsets all ask it.
+        """
+        if self.start_date <= day <= self.end_date:
+            return None
         return _("%(day)s is outside the meeting's dates (%(start)s – %(end)s).") % {
             "day": date_format(day),
             "start": date_format(self.start_date),
             "end": date_format(self.end_date),
         }
+
+    def validate_saved_programme(self):
+        """Refuse dates that would leave a saved session or site visit of this meeting outside."""
+        errors = [
+            _("“%(title)s”: %(error)s") % {"title": item.title, "error": self.date_error(item.date)}
+            for items in (self.sessions, self.site_visits)
+            for item in items.exclude(date__range=(self.start_date, self.end_date))
+        ]
+        if errors:
+            raise ValidationError(errors, code="programme_outside")
 
 
 class SessionKind(models.TextChoices):
@@ -149,7 +171,7 @@ class Session(models.Model):
     order = models.PositiveSmallIntegerField(
         _("order"), help_text=_("Position in the programme: 1, 2, 3…")
     )
-    day = models.DateField(_("day"), help_text=_("A day within the meeting's dates."))
+    date = models.DateField(_("date"), help_text=_("A day within the meeting's dates."))
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     title = models.CharField(_("title"), max_length=250)
@@ -202,18 +224,18 @@ class Session(models.Model):
     def clean(self):
         super().clean()
         errors = {}
-        if self.meeting_id and self.day and not self.meeting.contains(self.day):
-            errors["day"] = self.meeting.date_range_error(self.day)
+        if self.meeting_id and self.date and (error := self.meeting.date_error(self.date)):
+            errors["date"] = error
         if self.start_time and self.end_time and self.end_time < self.start_time:
             errors["end_time"] = _("The session ends before it starts.")
         if errors:
             raise ValidationError(errors)
 
 
-class SiteVisit(ImageFieldsMixin, models.Model):
+class SiteVisit(ImageFieldsMixin, Coordinates, models.Model):
     """A place the partners visited during a meeting."""
 
-    image_alt_fields = {"image": ("image_alt", "image_decorative")}
+    alt_text_images = ("image",)
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="site_visits", verbose_name=_("meeting")
@@ -223,22 +245,6 @@ class SiteVisit(ImageFieldsMixin, models.Model):
     title = models.CharField(_("title"), max_length=250)
     place = models.CharField(_("place"), max_length=250)
     description = models.TextField(_("description"), blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
     image = CleanedImageField(
         _("image"),
         upload_to=image_upload_to,
@@ -262,12 +268,7 @@ class SiteVisit(ImageFieldsMixin, models.Model):
                 name="sitevisit_unique_order_per_meeting",
                 violation_error_message=_("Another site visit of this meeting has this position."),
             ),
-            models.CheckConstraint(
-                condition=Q(latitude__isnull=True, longitude__isnull=True)
-                | Q(latitude__isnull=False, longitude__isnull=False),
-                name="sitevisit_coordinates_paired",
-                violation_error_message=_("Give both latitude and longitude, or neither."),
-            ),
+            *Coordinates.Meta.constraints,
         ]
 
     def __str__(self):
@@ -277,22 +278,7 @@ class SiteVisit(ImageFieldsMixin, models.Model):
     def anchor(self):
         return f"visit-{self.order}"
 
-    @property
-    def map_url(self):
-        """A link to the place on OpenStreetMap; followed only when the visitor clicks it."""
-        if self.latitude is None or self.longitude is None:
-            return ""
-        return (
-            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
-            f"#map=16/{self.latitude}/{self.longitude}"
-        )
-
     def clean(self):
         super().clean()
-        errors = {}
-        if self.meeting_id and self.date and not self.meeting.contains(self.date):
-            errors["date"] = self.meeting.date_range_error(self.date)
-        if (self.latitude is None) != (self.longitude is None):
-            errors["longitude"] = _("Give both latitude and longitude, or neither.")
-        if errors:
-            raise ValidationError(errors)
+        if self.meeting_id and self.date and (error := self.meeting.date_error(self.date)):
+            raise ValidationError({"date": error})

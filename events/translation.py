@@ -5,7 +5,7 @@ from events.models import Meeting, Session, SiteVisit
 
 @register(Meeting)
 class MeetingTranslationOptions(TranslationOptions):
-    fields = ("title", "slug", "venue", "summary", "body", "outcomes", "cover_alt")
+    fields = ("title", "slug", "venue", "summary", "body", "outcomes", "cover_image_alt")
     required_languages = ("bg",)
 
 

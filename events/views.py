@@ -39,7 +39,7 @@ class MeetingDetailView(TranslatedDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meeting = self.object
-        sessions = meeting.sessions.order_by("day", "order").prefetch_related(
+        sessions = meeting.sessions.order_by("date", "order").prefetch_related(
             Prefetch("led_by", queryset=Partner.objects.published()), "documents"
         )
         programme = []
@@ -50,8 +50,8 @@ class MeetingDetailView(TranslatedDetailView):
             session.published_documents = [
                 document for document in session.documents.all() if document.is_published
             ]
-            if not programme or programme[-1]["day"] != session.day:
-                programme.append({"day": session.day, "sessions": []})
+            if not programme or programme[-1]["day"] != session.date:
+                programme.append({"day": session.date, "sessions": []})
             programme[-1]["sessions"].append(session)
 
         project = meeting.project if meeting.project and meeting.project.is_published else None

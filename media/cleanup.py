@@ -5,6 +5,10 @@
   names it (the admin's "save as new" copies share the file).
 - A new image's renditions are made once the transaction commits, so the first visitor
   does not wait for them.
+
+What a save replaces is read from the row just before it is written, as the slugs'
+redirects are (publishing.models.TranslatedSlugMixin): the database, not what an instance
+remembers from when it was loaded, says which file is let go.
 """
 
 import logging
@@ -12,33 +16,32 @@ from functools import partial
 
 from django.apps import apps
 from django.db import models, transaction
-from django.db.models.fields.files import FieldFile
-from django.db.models.signals import post_delete, post_init, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from media.renditions import delete_renditions, picture_data
 
 logger = logging.getLogger(__name__)
 
-_STORED = "_stored_file_names"
+# The stored names a row had before the save in progress, handed from pre_save to post_save.
+_BEFORE_SAVE = "_file_names_before_save"
 
 
-def file_fields(model):
-    return [f for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
+def file_fields(model, update_fields=None):
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.FileField)
+        and (update_fields is None or field.attname in update_fields)
+    ]
 
 
-def _name(value):
-    if isinstance(value, FieldFile):
-        return value.name or ""
-    return value if isinstance(value, str) else None
-
-
-def remember_stored_files(sender, instance, **kwargs):
-    """The file names a row was loaded with, to know later which ones it let go."""
-    names = {}
-    for field in file_fields(sender):
-        if field.attname in instance.__dict__:
-            names[field.attname] = _name(instance.__dict__[field.attname])
-    setattr(instance, _STORED, names)
+def read_stored_files(sender, instance, raw, update_fields=None, **kwargs):
+    """The file names the row holds before this save, read from the row itself."""
+    attnames = [field.attname for field in file_fields(sender, update_fields)]
+    before = None
+    if not raw and attnames and instance.pk is not None:
+        before = sender._base_manager.filter(pk=instance.pk).values(*attnames).first()
+    instance.__dict__[_BEFORE_SAVE] = before or {}
 
 
 def remove_if_unused(model, field, name):
@@ -61,21 +64,17 @@ def make_renditions(instance, field, name):
         logger.exception("Renditions of %s could not be made", name)
 
 
-def follow_saved_files(sender, instance, created, raw, update_fields=None, **kwargs):
+def follow_saved_files(sender, instance, raw, update_fields=None, **kwargs):
+    before = instance.__dict__.pop(_BEFORE_SAVE, {})
     if raw:
         return
-    stored = getattr(instance, _STORED, {})
-    for field in file_fields(sender):
-        if update_fields is not None and field.attname not in update_fields:
-            continue
+    for field in file_fields(sender, update_fields):
         new = getattr(instance, field.attname).name or ""
-        old = None if created else stored.get(field.attname)
+        old = before.get(field.attname)
         if old and old != new:
             transaction.on_commit(partial(remove_if_unused, sender, field, old))
         if new and new != old and isinstance(field, models.ImageField):
             transaction.on_commit(partial(make_renditions, instance, field, new))
-        stored[field.attname] = new
-    setattr(instance, _STORED, stored)
 
 
 def remove_deleted_files(sender, instance, **kwargs):
@@ -90,6 +89,6 @@ def connect():
     for model in apps.get_models():
         uid = f"{model._meta.label}"
         if file_fields(model):
-            post_init.connect(remember_stored_files, sender=model, dispatch_uid=f"files-{uid}")
+            pre_save.connect(read_stored_files, sender=model, dispatch_uid=f"files-{uid}")
             post_save.connect(follow_saved_files, sender=model, dispatch_uid=f"files-{uid}")
             post_delete.connect(remove_deleted_files, sender=model, dispatch_uid=f"files-{uid}")

@@ -12,7 +12,7 @@ from django.db.models.fields.files import ImageFieldFile
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
@@ -82,10 +82,9 @@ def _open_verified(file, *, full_decode=True):
         image.load()
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise _invalid() from None
     except Exception:
-        # A malformed file can trip any error inside a decoder; it is still just a bad upload.
+        # Pillow's own errors (UnidentifiedImageError, OSError, DecompressionBombError…) and
+        # whatever a malformed file trips inside a decoder: it is still just a bad upload.
         raise _invalid() from None
     return image
 
@@ -160,22 +159,21 @@ class CleanedImageField(models.ImageField):
 class ImageFieldsMixin:
     """Asks for alt text for the images of a model.
 
-    `image_alt_fields` maps an image field to its translated alt-text field and the field
-    that marks it decorative.
+    Every image field is one group of names: `<name>`, then `<name>_width` and
+    `<name>_height` (filled in by Django), `<name>_alt` (translated) and
+    `<name>_decorative`. `alt_text_images` lists the image fields whose alt text is asked for.
     """
 
-    image_alt_fields = {}
+    alt_text_images = ()
 
     def clean(self):
         super().clean()
         errors = {}
-        for image_field, (alt_field, decorative_field) in self.image_alt_fields.items():
-            if not getattr(self, image_field):
+        for name in self.alt_text_images:
+            if not getattr(self, name) or getattr(self, f"{name}_decorative"):
                 continue
-            if decorative_field and getattr(self, decorative_field):
-                continue
-            for code, name in settings.LANGUAGES:
-                column = f"{alt_field}_{code}"
+            for code, language in settings.LANGUAGES:
+                column = f"{name}_alt_{code}"
                 if not (getattr(self, column, "") or "").strip():
                     errors[column] = ValidationError(
                         _(
@@ -183,7 +181,7 @@ class ImageFieldsMixin:
                             "if it adds nothing to the text."
                         ),
                         code="alt_required",
-                        params={"language": name},
+                        params={"language": language},
                     )
         if errors:
             raise ValidationError(errors)
@@ -192,7 +190,7 @@ class ImageFieldsMixin:
 class CoverImage(ImageFieldsMixin, models.Model):
     """The cover image of a page, its size and its alt text (translated by each model)."""
 
-    image_alt_fields = {"cover_image": ("cover_alt", "cover_decorative")}
+    alt_text_images = ("cover_image",)
 
     cover_image = CleanedImageField(
         _("cover image"),
@@ -206,8 +204,8 @@ class CoverImage(ImageFieldsMixin, models.Model):
     cover_image_height = models.PositiveIntegerField(
         _("height in pixels"), null=True, editable=False
     )
-    cover_alt = models.CharField(_("cover image alt text"), max_length=250, blank=True)
-    cover_decorative = models.BooleanField(
+    cover_image_alt = models.CharField(_("cover image alt text"), max_length=250, blank=True)
+    cover_image_decorative = models.BooleanField(
         _("cover image is decorative"),
         default=False,
         help_text=_(

@@ -12,7 +12,7 @@ reversion.register(Article, follow=("gallery",))
 
 class ArticleImageInline(TranslationStackedInline):
     model = ArticleImage
-    fields = ["image", "caption", "alt", "decorative", "order"]
+    fields = ["image", "caption", "image_alt", "image_decorative", "order"]
     ordering = ["order", "pk"]
     extra = 0
 
@@ -28,7 +28,10 @@ class ArticleAdmin(PublishableAdmin):
     inlines = [ArticleImageInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "author"]}),
-        (_("Cover image"), {"fields": ["cover_image", "cover_alt", "cover_decorative"]}),
+        (
+            _("Cover image"),
+            {"fields": ["cover_image", "cover_image_alt", "cover_image_decorative"]},
+        ),
         (_("Linked to"), {"fields": ["projects", "partners", "meeting"]}),
         (_("Publishing"), {"fields": ["status", "published_at"]}),
     ]

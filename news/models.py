@@ -15,18 +15,11 @@ from projects.models import Project
 from publishing.fields import RichTextField
 from publishing.models import (
     Publishable,
-    PublishedQuerySet,
     RichTextSanitizingMixin,
     TranslatedSlugMixin,
     make_slug_field,
     slug_constraints,
 )
-
-
-class ArticleQuerySet(PublishedQuerySet):
-    def for_listing(self):
-        """What a list of articles shows, fetched in a fixed number of queries."""
-        return self.select_related("meeting").prefetch_related("projects")
 
 
 class Article(TranslatedSlugMixin, RichTextSanitizingMixin, CoverImage, Publishable):
@@ -58,8 +51,6 @@ class Article(TranslatedSlugMixin, RichTextSanitizingMixin, CoverImage, Publisha
         _("author"), max_length=200, blank=True, help_text=_("Shown under the title, if given.")
     )
 
-    objects = ArticleQuerySet.as_manager()
-
     class Meta(Publishable.Meta):
         ordering = ["-published_at"]
         permissions = [("publish_article", "Can publish article")]
@@ -78,7 +69,7 @@ class Article(TranslatedSlugMixin, RichTextSanitizingMixin, CoverImage, Publisha
 class ArticleImage(ImageFieldsMixin, models.Model):
     """An image of an article's gallery."""
 
-    image_alt_fields = {"image": ("alt", "decorative")}
+    alt_text_images = ("image",)
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="gallery", verbose_name=_("article")
@@ -93,8 +84,8 @@ class ArticleImage(ImageFieldsMixin, models.Model):
     image_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
     image_height = models.PositiveIntegerField(_("height in pixels"), null=True, editable=False)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
-    alt = models.CharField(_("alt text"), max_length=250, blank=True)
-    decorative = models.BooleanField(_("decorative"), default=False)
+    image_alt = models.CharField(_("alt text"), max_length=250, blank=True)
+    image_decorative = models.BooleanField(_("decorative"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -103,4 +94,4 @@ class ArticleImage(ImageFieldsMixin, models.Model):
         verbose_name_plural = _("gallery images")
 
     def __str__(self):
-        return self.caption or self.alt or self.image.name
+        return self.caption or self.image_alt or self.image.name

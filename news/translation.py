@@ -5,10 +5,10 @@ from news.models import Article, ArticleImage
 
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
-    fields = ("title", "slug", "summary", "body", "cover_alt")
+    fields = ("title", "slug", "summary", "body", "cover_image_alt")
     required_languages = ("bg",)
 
 
 @register(ArticleImage)
 class ArticleImageTranslationOptions(TranslationOptions):
-    fields = ("caption", "alt")
+    fields = ("caption", "image_alt")

@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -6,13 +5,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from media.images import (
-    Logo,
-)
+from media.images import Logo
 from publishing.fields import RichTextField
 from publishing.models import (
     Publishable,
-    PublishedQuerySet,
     RichTextSanitizingMixin,
     TranslatedSlugMixin,
     make_slug_field,
@@ -44,15 +40,70 @@ KIND_GROUP_LABELS = {
 }
 
 
-class PartnerQuerySet(PublishedQuerySet):
-    def cities(self):
-        return self.filter(kind=PartnerKind.CITY)
+class Coordinates(models.Model):
+    """A point on the map, in decimal degrees: both latitude and longitude, or neither.
 
-    def on_map(self):
-        return self.filter(latitude__isnull=False, longitude__isnull=False)
+    Partners and the places visited at meetings share it, so the pair has one set of
+    checks: each field's range, and one constraint that the database holds and
+    full_clean() reports in words.
+    """
+
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Decimal degrees, e.g. 41.574 for Smolyan. Places it on the map."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Decimal degrees, e.g. 24.701 for Smolyan."),
+    )
+
+    class Meta:
+        abstract = True
+        # A model that declares its own Meta lists these among its constraints.
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(
+                    latitude__isnull=False,
+                    longitude__isnull=False,
+                    latitude__gte=-90,
+                    latitude__lte=90,
+                    longitude__gte=-180,
+                    longitude__lte=180,
+                ),
+                name="%(class)s_coordinates_valid",
+                violation_error_message=_(
+                    "Give both latitude and longitude, within -90…90 and -180…180."
+                ),
+            ),
+        ]
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def map_url(self):
+        """A link to the point on OpenStreetMap; followed only when the visitor clicks it."""
+        if not self.has_coordinates:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=16/{self.latitude}/{self.longitude}"
+        )
 
 
-class Partner(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Publishable):
+class Partner(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Coordinates, Publishable):
     """A city or an organisation that works with Smolyan in a project."""
 
     slug_source = "name"
@@ -70,24 +121,6 @@ class Partner(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Publishable):
     )
     description = RichTextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text=_("Decimal degrees, e.g. 41.574 for Smolyan. Places the partner on the map."),
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        help_text=_("Decimal degrees, e.g. 24.701 for Smolyan."),
-    )
     twin_towns = models.ManyToManyField(
         "self",
         verbose_name=_("twin towns"),
@@ -96,8 +129,6 @@ class Partner(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Publishable):
         help_text=_("Twinning works both ways: the other town lists this one too."),
     )
 
-    objects = PartnerQuerySet.as_manager()
-
     class Meta(Publishable.Meta):
         ordering = ["name"]
         permissions = [("publish_partner", "Can publish partner")]
@@ -105,21 +136,7 @@ class Partner(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Publishable):
         verbose_name_plural = _("partners")
         constraints = [
             *slug_constraints("partner"),
-            models.CheckConstraint(
-                condition=Q(latitude__isnull=True, longitude__isnull=True)
-                | Q(
-                    latitude__isnull=False,
-                    longitude__isnull=False,
-                    latitude__gte=-90,
-                    latitude__lte=90,
-                    longitude__gte=-180,
-                    longitude__lte=180,
-                ),
-                name="partner_coordinates_valid",
-                violation_error_message=_(
-                    "Give both latitude and longitude, within -90…90 and -180…180."
-                ),
-            ),
+            *Coordinates.Meta.constraints,
         ]
 
     def __str__(self):
@@ -131,11 +148,3 @@ class Partner(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Publishable):
     @property
     def is_city(self):
         return self.kind == PartnerKind.CITY
-
-    def clean(self):
-        super().clean()
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError(
-                _("Give both latitude and longitude, or neither."),
-                code="coordinates",
-            )

@@ -12,17 +12,11 @@ from publishing.fields import RichTextField
 from publishing.languages import fallback_lang
 from publishing.models import (
     Publishable,
-    PublishedQuerySet,
     RichTextSanitizingMixin,
     TranslatedSlugMixin,
     make_slug_field,
     slug_constraints,
 )
-
-
-class ProjectQuerySet(PublishedQuerySet):
-    def eu_funded(self):
-        return self.filter(eu_funded=True)
 
 
 class Project(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Publishable):
@@ -71,8 +65,6 @@ class Project(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Publishable):
         verbose_name=_("partners"),
         blank=True,
     )
-
-    objects = ProjectQuerySet.as_manager()
 
     class Meta(Publishable.Meta):
         ordering = ["-start_date", "title"]
@@ -148,11 +140,6 @@ def partners_by_role(participations):
     ]
 
 
-class ParticipationQuerySet(models.QuerySet):
-    def cities(self):
-        return self.filter(role__in=[Role.LIGHTHOUSE, Role.FOLLOWER])
-
-
 class Participation(models.Model):
     """A partner's role in a project."""
 
@@ -169,8 +156,6 @@ class Participation(models.Model):
         verbose_name=_("partner"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.PARTNER)
-
-    objects = ParticipationQuerySet.as_manager()
 
     class Meta:
         ordering = ["project", "role", "partner__name"]

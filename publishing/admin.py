@@ -80,11 +80,11 @@ class PublicationFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         value = self.value()
         if value == "draft":
-            return queryset.filter(status=Status.DRAFT)
+            return queryset.drafts()
         if value == "scheduled":
-            return queryset.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+            return queryset.scheduled()
         if value == "live":
-            return queryset.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+            return queryset.published()
         return queryset
 
 

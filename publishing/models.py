@@ -188,32 +188,8 @@ class TranslatedSlugMixin:
     slug_field = "slug"
     slug_max_length = 80
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._remember_slugs()
-        return instance
-
-    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
-        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
-        refreshed = self.__dict__
-        for code in language_codes():
-            attname = self._slug_attname(code)
-            if (fields is None or attname in fields) and attname in refreshed:
-                loaded = getattr(self, "_loaded_slugs", {})
-                self._loaded_slugs = {**loaded, code: refreshed[attname]}
-
     def _slug_attname(self, code):
         return f"{self.slug_field}_{code}"
-
-    def _remember_slugs(self):
-        # Deferred columns are left out rather than loaded: save() reads them if needed.
-        loaded = self.__dict__
-        self._loaded_slugs = {
-            code: loaded[self._slug_attname(code)]
-            for code in language_codes()
-            if self._slug_attname(code) in loaded
-        }
 
     def _slug_queryset(self, code, slug):
         queryset = self._meta.concrete_model._base_manager.filter(
@@ -236,18 +212,17 @@ class TranslatedSlugMixin:
             number += 1
         return slug
 
-    def _old_slugs(self, codes):
-        known = getattr(self, "_loaded_slugs", {})
-        missing = [code for code in codes if code not in known]
-        if missing and self.pk is not None:
-            row = (
-                self._meta.concrete_model._base_manager.filter(pk=self.pk)
-                .values(*[self._slug_attname(code) for code in missing])
-                .first()
-            )
-            if row:
-                known = {**known, **{code: row[self._slug_attname(code)] for code in missing}}
-        return known
+    def _saved_slugs(self, codes):
+        """The slugs the row holds before this save, read from the row itself.
+
+        Not what the instance was loaded with: the database says which address a save
+        replaces, as it says which stored file a save lets go (media/cleanup.py).
+        """
+        if self.pk is None or not codes:
+            return {}
+        attnames = [self._slug_attname(code) for code in codes]
+        row = self._meta.concrete_model._base_manager.filter(pk=self.pk).values(*attnames).first()
+        return {code: row[self._slug_attname(code)] for code in codes} if row else {}
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
@@ -268,10 +243,9 @@ class TranslatedSlugMixin:
             if not getattr(self, attname, None) and source:
                 setattr(self, attname, self._unique_slug(code, source))
 
-        is_new = self._state.adding or self.pk is None
-        old_slugs = {} if is_new else self._old_slugs(codes)
         # A renamed row and the redirect from its old address are saved together or not at all.
         with transaction.atomic(using=kwargs.get("using")):
+            old_slugs = self._saved_slugs(codes)
             super().save(*args, **kwargs)
             changed = {}
             for code in codes:
@@ -281,7 +255,6 @@ class TranslatedSlugMixin:
                     changed[code] = (old, new)
             if changed:
                 self._record_slug_changes(changed)
-        self._remember_slugs()
 
     def _record_slug_changes(self, changed):
         content_type = ContentType.objects.get_for_model(self)

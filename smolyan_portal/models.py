@@ -1,6 +1,6 @@
 """The accessibility statement and the feedback visitors send through it."""
 
-import datetime
+import calendar
 
 from django.conf import settings
 from django.db import models
@@ -14,15 +14,18 @@ from publishing.models import RichTextSanitizingMixin
 
 # Handled feedback is deleted this long after it was handled (the privacy notice says so).
 FEEDBACK_RETENTION_MONTHS = 12
-FEEDBACK_RETENTION_DAYS = 365
 
 
-def one_year_after(date):
-    """The same day a year later; 29 February moves to 28 February."""
-    try:
-        return date.replace(year=date.year + 1)
-    except ValueError:
-        return date.replace(year=date.year + 1, day=28)
+def add_months(moment, months):
+    """The same day and time `months` later (earlier if negative), or the month's last day.
+
+    For a date or a datetime: 31 March and one month is 30 April; 29 February and twelve
+    months is 28 February.
+    """
+    index = moment.year * 12 + moment.month - 1 + months
+    year, month = divmod(index, 12)
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)
 
 
 class ConformanceStatus(models.TextChoices):
@@ -129,7 +132,7 @@ class AccessibilityStatement(RichTextSanitizingMixin, models.Model):
 
     @property
     def review_due_on(self):
-        return one_year_after(self.reviewed_on)
+        return add_months(self.reviewed_on, 12)
 
     def is_review_due(self, today=None):
         """A year has passed since the last review."""
@@ -143,7 +146,7 @@ class FeedbackQuerySet(models.QuerySet):
 
     def expired(self, now=None):
         """Handled messages past their retention period, which the privacy notice promises."""
-        cutoff = (now or timezone.now()) - datetime.timedelta(days=FEEDBACK_RETENTION_DAYS)
+        cutoff = add_months(now or timezone.now(), -FEEDBACK_RETENTION_MONTHS)
         return self.filter(
             Q(handled_at__lt=cutoff) | Q(handled_at__isnull=True, created_at__lt=cutoff),
             handled=True,

@@ -1,4 +1,8 @@
-"""Root URLconf: probes and admin outside the language prefix, public pages inside it."""
+"""Root URLconf: the admin outside the language prefix, public pages inside it.
+
+The probes (/livez, /healthz) have no route: HealthCheckMiddleware answers them before
+any URL is resolved (smolyan_portal/middleware.py).
+"""
 
 import re
 
@@ -9,7 +13,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from media.serving import serve_media
-from smolyan_portal import health, partner_pages, views
+from smolyan_portal import partner_pages, views
 
 admin.site.site_header = _("Smolyan EU projects — administration")
 admin.site.site_title = _("Smolyan EU projects — administration")
@@ -26,8 +30,6 @@ partner_urls = (
 )
 
 urlpatterns = [
-    path("healthz", health.healthz, name="healthz"),
-    path("livez", health.livez, name="livez"),
     path("admin/", admin.site.urls),
 ]
 

@@ -121,7 +121,7 @@ def make_session(meeting=None, **overrides):
     fields = {
         "meeting": meeting,
         "order": meeting.sessions.count() + 1,
-        "day": meeting.start_date,
+        "date": meeting.start_date,
         "start_time": datetime.time(9, 30),
         "end_time": datetime.time(11, 0),
         "title_bg": f"Сесия {n}",

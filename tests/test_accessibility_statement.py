@@ -421,6 +421,20 @@ def test_purge_feedback_deletes_only_handled_messages_past_retention():
     assert expired.pk not in remaining and legacy.pk not in remaining
 
 
+def test_feedback_is_kept_for_twelve_calendar_months_as_the_privacy_notice_says():
+    # Twelve months before 28 February 2025 noon is 28 February 2024 noon; 365 days
+    # would be 29 February 2024, and would delete a message the notice still keeps.
+    now = datetime.datetime(2025, 2, 28, 12, 0, tzinfo=datetime.UTC)
+    kept = datetime.datetime(2024, 2, 28, 18, 0, tzinfo=datetime.UTC)
+    gone = datetime.datetime(2024, 2, 28, 11, 0, tzinfo=datetime.UTC)
+    for handled_at in (kept, gone):
+        Feedback.objects.create(
+            message=str(handled_at), language="bg", handled=True, handled_at=handled_at
+        )
+    expired = Feedback.objects.expired(now=now)
+    assert list(expired.values_list("handled_at", flat=True)) == [gone]
+
+
 # Telling the team
 
 

@@ -71,10 +71,10 @@ ARTICLE = {
         "part in the panel. Smolyan presented its concept for a second positive energy "
         "district, approved for EUCF support. The meeting closed with a visit to Arexim.</p>"
     ),
-    "cover_alt_bg": (
+    "cover_image_alt_bg": (
         "Илюстрация: три рамкирани картини с планини и слънце на стената на галерия над дървен под"
     ),
-    "cover_alt_en": (
+    "cover_image_alt_en": (
         "Illustration: three framed pictures of mountains and sun on a gallery wall above a "
         "wooden floor"
     ),
@@ -87,15 +87,23 @@ GALLERY = [
         "drawing": "mountain_town",
         "caption_bg": "Смолян – домакин на срещата",
         "caption_en": "Smolyan, the host of the meeting",
-        "alt_bg": "Илюстрация: планински град с червени покриви в зелена долина под слънцето",
-        "alt_en": "Illustration: a mountain town with red roofs in a green valley under the sun",
+        "image_alt_bg": (
+            "Илюстрация: планински град с червени покриви в зелена долина под слънцето"
+        ),
+        "image_alt_en": (
+            "Illustration: a mountain town with red roofs in a green valley under the sun"
+        ),
     },
     {
         "order": 2,
         "drawing": "energy_block",
         "caption_bg": "Сградите от позитивния енергиен блок",
         "caption_en": "The buildings of the positive energy block",
-        "alt_bg": "Илюстрация: сграда на басейн и спортна зала със слънчеви панели на покривите",
-        "alt_en": "Illustration: a pool building and a sports hall with solar panels on the roofs",
+        "image_alt_bg": (
+            "Илюстрация: сграда на басейн и спортна зала със слънчеви панели на покривите"
+        ),
+        "image_alt_en": (
+            "Illustration: a pool building and a sports hall with solar panels on the roofs"
+        ),
     },
 ]

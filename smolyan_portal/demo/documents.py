@@ -35,7 +35,7 @@ def programme_pdf():
     for day in (MEETING["start_date"], MEETING["end_date"]):
         blocks.append(("heading", _day_heading(day, "en")))
         for session in SESSIONS:
-            if session["day"] == day:
+            if session["date"] == day:
                 line = f"{session['order']}. {session['title_en']}"
                 if session.get("venue_en"):
                     line += f" (at {session['venue_en']})"
@@ -54,7 +54,7 @@ def sessions_summary_odt():
     for language in ("bg", "en"):
         blocks.append(("heading", MEETING[f"title_{language}"], language))
         for session in SESSIONS:
-            when = _day_heading(session["day"], language)
+            when = _day_heading(session["date"], language)
             if session.get(f"venue_{language}"):
                 when += f", {session[f'venue_{language}']}"
             title = f"{session['order']}. {session[f'title_{language}']} ({when})"

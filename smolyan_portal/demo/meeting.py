@@ -95,11 +95,11 @@ MEETING = {
         "projects.</li>"
         "</ul>"
     ),
-    "cover_alt_bg": (
+    "cover_image_alt_bg": (
         "Илюстрация: стилизиран планински град с червени покриви в зелена долина, над която "
         "грее слънце"
     ),
-    "cover_alt_en": (
+    "cover_image_alt_en": (
         "Illustration: a stylised mountain town with red roofs in a green valley under a "
         "shining sun"
     ),
@@ -125,7 +125,7 @@ PARTICIPANTS = [
 SESSIONS = [
     {
         "order": 1,
-        "day": DAY_1,
+        "date": DAY_1,
         "kind": SessionKind.OPENING,
         "led_by": ["smolyan"],
         "title_bg": "Откриване и представяне на Смолян: гражданите и енергийният преход",
@@ -147,7 +147,7 @@ SESSIONS = [
     },
     {
         "order": 2,
-        "day": DAY_1,
+        "date": DAY_1,
         "kind": SessionKind.DISCUSSION,
         "led_by": ["ov-group"],
         "title_bg": "Иновативни финансови бизнес модели за общински сгради",
@@ -164,7 +164,7 @@ SESSIONS = [
     },
     {
         "order": 3,
-        "day": DAY_1,
+        "date": DAY_1,
         "kind": SessionKind.SEMINAR,
         "led_by": ["institut-isocarp"],
         "title_bg": "Семинар: към заключителното събитие в Трондхайм",
@@ -180,7 +180,7 @@ SESSIONS = [
     },
     {
         "order": 4,
-        "day": DAY_1,
+        "date": DAY_1,
         "kind": SessionKind.DISCUSSION,
         "led_by": [],
         "venue_bg": "Sky Hub Smolyan, сградата на Стария общински съвет",
@@ -204,7 +204,7 @@ SESSIONS = [
     },
     {
         "order": 5,
-        "day": DAY_2,
+        "date": DAY_2,
         "kind": SessionKind.PRESENTATION,
         "led_by": ["scalable-cities"],
         "title_bg": "Scalable Cities: обмяна на опит с други проекти",
@@ -222,7 +222,7 @@ SESSIONS = [
     },
     {
         "order": 6,
-        "day": DAY_2,
+        "date": DAY_2,
         "kind": SessionKind.PANEL,
         "led_by": [],
         "title_bg": "Панел: технологии и подходи за позитивни сгради и райони",

@@ -4,7 +4,7 @@ import pytest
 
 from events.models import Meeting, Session
 from tests.admin_support import admin_pages, admin_url, form_data
-from tests.factories import make_meeting, make_partner, make_project, make_session
+from tests.factories import make_meeting, make_partner, make_project, make_session, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def _session(index, order, day, title_bg, title_en=""):
     prefix = f"sessions-{index}-"
     return {
         f"{prefix}order": str(order),
-        f"{prefix}day": day,
+        f"{prefix}date": day,
         f"{prefix}start_time": "09:30",
         f"{prefix}end_time": "10:30",
         f"{prefix}kind": "presentation",
@@ -98,7 +98,7 @@ def test_a_new_meetings_session_must_fall_within_its_dates(staff_client):
     response = staff_client.post(admin_url(Meeting, "add"), data, HTTP_ACCEPT_LANGUAGE="bg")
     assert response.status_code == 200
     errors = response.context["inline_admin_formsets"][0].formset.errors
-    assert errors[0]["day"] == [
+    assert errors[0]["date"] == [
         "09.06.2023 г. е извън датите на срещата (06.06.2023 г. – 07.06.2023 г.)."
     ]
     assert not Meeting.objects.exists()
@@ -106,7 +106,7 @@ def test_a_new_meetings_session_must_fall_within_its_dates(staff_client):
 
 def test_a_session_is_checked_against_the_dates_submitted_with_it(staff_client):
     meeting = make_meeting(start_date=datetime.date(2023, 6, 6), end_date=datetime.date(2023, 6, 7))
-    make_session(meeting, day=datetime.date(2023, 6, 7))
+    make_session(meeting, date=datetime.date(2023, 6, 7))
     data = form_data(staff_client.get(admin_url(meeting, "change"), HTTP_ACCEPT_LANGUAGE="en"))
 
     # Moving the meeting a week later leaves its session behind: one error, new dates.
@@ -114,15 +114,62 @@ def test_a_session_is_checked_against_the_dates_submitted_with_it(staff_client):
     response = staff_client.post(admin_url(meeting, "change"), moved, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     errors = response.context["inline_admin_formsets"][0].formset.errors
-    assert errors[0]["day"] == [
+    assert errors[0]["date"] == [
         "June 7, 2023 is outside the meeting's dates (June 13, 2023 – June 14, 2023)."
     ]
 
     # Moving the session with it is accepted in the same submission.
-    moved["sessions-0-day"] = "2023-06-14"
+    moved["sessions-0-date"] = "2023-06-14"
     response = staff_client.post(admin_url(meeting, "change"), moved, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 302
-    assert meeting.sessions.get().day == datetime.date(2023, 6, 14)
+    assert meeting.sessions.get().date == datetime.date(2023, 6, 14)
+
+
+def test_without_the_programme_on_the_page_the_saved_one_is_checked(client):
+    # An editor who may change meetings but not see their sessions cannot move them along.
+    client.force_login(
+        make_user(
+            staff=True,
+            permissions=["events.view_meeting", "events.change_meeting", "events.view_sitevisit"],
+        )
+    )
+    meeting = make_meeting(start_date=datetime.date(2023, 6, 6), end_date=datetime.date(2023, 6, 7))
+    make_session(meeting, date=datetime.date(2023, 6, 7), title_en="Panel")
+    data = form_data(client.get(admin_url(meeting, "change"), HTTP_ACCEPT_LANGUAGE="en"))
+    assert "sessions-TOTAL_FORMS" not in data
+    moved = data | {"start_date": "2023-06-13", "end_date": "2023-06-14"}
+    response = client.post(admin_url(meeting, "change"), moved, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert response.context["adminform"].form.non_field_errors() == [
+        "“Panel”: June 7, 2023 is outside the meeting's dates (June 13, 2023 – June 14, 2023)."
+    ]
+    meeting.refresh_from_db()
+    assert meeting.start_date == datetime.date(2023, 6, 6)
+
+
+def test_a_view_only_programme_is_checked_with_its_saved_dates(client):
+    client.force_login(
+        make_user(
+            staff=True,
+            permissions=[
+                "events.view_meeting",
+                "events.change_meeting",
+                "events.view_session",
+                "events.view_sitevisit",
+            ],
+        )
+    )
+    meeting = make_meeting(start_date=datetime.date(2023, 6, 6), end_date=datetime.date(2023, 6, 7))
+    make_session(meeting, date=datetime.date(2023, 6, 7))
+    data = form_data(client.get(admin_url(meeting, "change"), HTTP_ACCEPT_LANGUAGE="en"))
+    moved = data | {"start_date": "2023-06-13", "end_date": "2023-06-14"}
+    response = client.post(admin_url(meeting, "change"), moved, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert response.context["inline_admin_formsets"][0].formset.errors[0]["date"] == [
+        "June 7, 2023 is outside the meeting's dates (June 13, 2023 – June 14, 2023)."
+    ]
+    meeting.refresh_from_db()
+    assert meeting.start_date == datetime.date(2023, 6, 6)
 
 
 def test_two_sessions_cannot_share_a_position(staff_client):
@@ -141,10 +188,10 @@ def test_a_session_edited_on_its_own_keeps_within_its_meeting(staff_client):
     session = make_session()
     data = form_data(staff_client.get(admin_url(session, "change"), HTTP_ACCEPT_LANGUAGE="bg"))
     response = staff_client.post(
-        admin_url(session, "change"), data | {"day": "2024-01-01"}, HTTP_ACCEPT_LANGUAGE="bg"
+        admin_url(session, "change"), data | {"date": "2024-01-01"}, HTTP_ACCEPT_LANGUAGE="bg"
     )
     assert response.status_code == 200
-    assert "е извън датите на срещата" in response.context["adminform"].form.errors["day"][0]
+    assert "е извън датите на срещата" in response.context["adminform"].form.errors["date"][0]
 
 
 def test_meetings_filter_by_project_and_year(staff_client):

@@ -30,13 +30,13 @@ RED, BLUE = (220, 20, 20), (20, 20, 220)
 class GalleryImageForm(forms.ModelForm):
     class Meta:
         model = ArticleImage
-        fields = ["image", "alt_bg", "alt_en", "decorative"]
+        fields = ["image", "image_alt_bg", "image_alt_en", "image_decorative"]
 
 
 def submit(upload, language, **data):
     with translation.override(language):
         form = GalleryImageForm(
-            data={"alt_bg": "Снимка", "alt_en": "Photo", **data},
+            data={"image_alt_bg": "Снимка", "image_alt_en": "Photo", **data},
             files={"image": upload},
             instance=ArticleImage(article=make_article()),
         )
@@ -182,7 +182,7 @@ def test_allowed_images_are_accepted_and_stored_under_a_generated_name(
 
 def test_a_plain_save_turns_a_phone_photo_upright_and_strips_gps_and_comments():
     article = make_article()
-    item = ArticleImage(article=article, alt_bg="Снимка", alt_en="Photo")
+    item = ArticleImage(article=article, image_alt_bg="Снимка", image_alt_en="Photo")
     item.image = ContentFile(phone_photo(), name="IMG_0001.jpg")
     item.save()
 
@@ -202,7 +202,7 @@ def test_a_plain_save_turns_a_phone_photo_upright_and_strips_gps_and_comments():
 
 
 def test_saving_through_the_field_file_cleans_the_image_too():
-    item = ArticleImage(article=make_article(), alt_bg="Снимка", alt_en="Photo")
+    item = ArticleImage(article=make_article(), image_alt_bg="Снимка", image_alt_en="Photo")
     item.image.save("IMG_0002.jpg", ContentFile(phone_photo()))
     with default_storage.open(item.image.name) as stored, Image.open(stored) as image:
         assert image.size == (40, 60)
@@ -215,7 +215,9 @@ def test_a_png_keeps_its_transparency_and_loses_its_text_chunks():
     info = PngImagePlugin.PngInfo()
     info.add_text("Comment", "GPS 41.57 24.68")
     content = image_bytes("PNG", mode="RGBA", pnginfo=info)
-    item = make_article(cover_image=SimpleUploadedFile("logo.png", content), cover_decorative=True)
+    item = make_article(
+        cover_image=SimpleUploadedFile("logo.png", content), cover_image_decorative=True
+    )
     with default_storage.open(item.cover_image.name) as stored:
         raw = stored.read()
     assert b"GPS 41.57" not in raw
@@ -225,14 +227,16 @@ def test_a_png_keeps_its_transparency_and_loses_its_text_chunks():
 @pytest.mark.parametrize("language", ["bg", "en"])
 def test_alt_text_is_asked_for_in_each_language_unless_the_image_is_decorative(language):
     with translation.override(language):
-        form, valid, _errors = submit(make_image_file(), language, alt_en="")
+        form, valid, _errors = submit(make_image_file(), language, image_alt_en="")
         assert not valid
-        message = form.errors["alt_en"][0]
+        message = form.errors["image_alt_en"][0]
         if language == "bg":
             assert message.startswith("Опишете изображението на ")
         else:
             assert message.startswith("Describe the image in English")
-    form, valid, errors = submit(make_image_file(), language, alt_bg="", alt_en="", decorative="on")
+    form, valid, errors = submit(
+        make_image_file(), language, image_alt_bg="", image_alt_en="", image_decorative="on"
+    )
     assert valid, form.errors
 
 
@@ -243,8 +247,8 @@ def render(template, **context):
 def test_the_picture_tag_offers_webp_renditions_with_sizes_and_an_original_format_fallback():
     article = make_article(
         cover_image=make_image_file("wide.jpg", size=(2000, 1000), image_format="JPEG"),
-        cover_alt_bg="Площад",
-        cover_alt_en="Square",
+        cover_image_alt_bg="Площад",
+        cover_image_alt_en="Square",
     )
     html = render(
         '{% picture article.cover_image alt="Square" sizes="(min-width: 40rem) 50vw, 100vw" %}',
@@ -273,7 +277,9 @@ def test_the_picture_tag_offers_webp_renditions_with_sizes_and_an_original_forma
 
 
 def test_a_small_image_is_never_enlarged_and_an_eager_one_is_not_lazy():
-    article = make_article(cover_image=make_image_file(size=(300, 200)), cover_decorative=True)
+    article = make_article(
+        cover_image=make_image_file(size=(300, 200)), cover_image_decorative=True
+    )
     html = render('{% picture image alt="" loading="eager" %}', image=article.cover_image)
     assert re.search(r'srcset="/media/cache/[^" ]+\.webp 300w" sizes="100vw"', html), html
     assert 'width="300" height="200"' in html
@@ -282,7 +288,7 @@ def test_a_small_image_is_never_enlarged_and_an_eager_one_is_not_lazy():
 
 
 def test_the_picture_tag_renders_nothing_for_a_missing_image():
-    article = make_article(cover_image=make_image_file(), cover_decorative=True)
+    article = make_article(cover_image=make_image_file(), cover_image_decorative=True)
     default_storage.delete(article.cover_image.name)
     assert render("{% picture image %}", image=article.cover_image) == ""
     assert render("{% picture image %}", image=None) == ""
@@ -291,8 +297,8 @@ def test_the_picture_tag_renders_nothing_for_a_missing_image():
 def test_a_page_with_a_cover_image_serves_the_renditions(client):
     article = make_article(
         cover_image=make_image_file("cover.jpg", size=(1000, 500), image_format="JPEG"),
-        cover_alt_bg="Корица",
-        cover_alt_en="Cover",
+        cover_image_alt_bg="Корица",
+        cover_image_alt_en="Cover",
     )
     for language in ("bg", "en"):
         with translation.override(language):
@@ -310,7 +316,7 @@ class FakeTerminal(io.StringIO):
 def test_regenerate_renditions_makes_them_again_fills_sizes_and_shows_progress(monkeypatch):
     article = make_article(
         cover_image=make_image_file("cover.jpg", size=(900, 600), image_format="JPEG"),
-        cover_decorative=True,
+        cover_image_decorative=True,
     )
     type(article).objects.filter(pk=article.pk).update(
         cover_image_width=None, cover_image_height=None

@@ -17,7 +17,7 @@ from news.models import ArticleImage
 from tests.factories import make_article, make_document, make_image_file
 
 pytestmark = pytest.mark.django_db
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def stored(name, content=b"x"):
@@ -33,7 +33,7 @@ def test_debug_is_off_in_the_suite():
 
 def test_an_uploaded_image_is_served_with_nosniff_and_a_days_caching(client):
     article = make_article(
-        cover_image=make_image_file("a.jpg", image_format="JPEG"), cover_decorative=True
+        cover_image=make_image_file("a.jpg", image_format="JPEG"), cover_image_decorative=True
     )
     response = client.get(article.cover_image.url)
     assert article.cover_image.url.startswith("/media/images/article/")
@@ -46,7 +46,9 @@ def test_an_uploaded_image_is_served_with_nosniff_and_a_days_caching(client):
 
 
 def test_renditions_are_cached_for_a_year(client):
-    article = make_article(cover_image=make_image_file(size=(900, 300)), cover_decorative=True)
+    article = make_article(
+        cover_image=make_image_file(size=(900, 300)), cover_image_decorative=True
+    )
     html = Template("{% load images %}{% picture image %}").render(
         Context({"image": article.cover_image})
     )
@@ -186,7 +188,10 @@ def test_a_deleted_image_takes_its_file_and_renditions_along(django_capture_on_c
     article = make_article()
     with django_capture_on_commit_callbacks(execute=True):
         item = ArticleImage.objects.create(
-            article=article, image=make_image_file(size=(1000, 800)), alt_bg="а", alt_en="a"
+            article=article,
+            image=make_image_file(size=(1000, 800)),
+            image_alt_bg="а",
+            image_alt_en="a",
         )
     name, folder = item.image.name, rendition_folder(item.image.name)
     assert len(default_storage.listdir(folder)[1]) == 4  # made once the upload committed
@@ -200,7 +205,9 @@ def test_a_replaced_image_takes_its_old_file_and_renditions_along(
     django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        article = make_article(cover_image=make_image_file(size=(600, 400)), cover_decorative=True)
+        article = make_article(
+            cover_image=make_image_file(size=(600, 400)), cover_image_decorative=True
+        )
     article = type(article).objects.get(pk=article.pk)
     old, old_folder = article.cover_image.name, rendition_folder(article.cover_image.name)
     assert default_storage.exists(old_folder)
@@ -211,6 +218,21 @@ def test_a_replaced_image_takes_its_old_file_and_renditions_along(
     assert not default_storage.exists(old_folder)
     assert default_storage.exists(article.cover_image.name)
     assert (article.cover_image_width, article.cover_image_height) == (500, 300)
+
+
+def test_the_file_a_save_replaces_is_the_one_the_row_holds(django_capture_on_commit_callbacks):
+    article = make_article(cover_image=make_image_file("a.png"), cover_image_decorative=True)
+    loaded_early = type(article).objects.get(pk=article.pk)
+    article.cover_image = make_image_file("b.png")
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save()
+    between = article.cover_image.name
+    # An instance loaded before that save replaces what the row holds now, not what it saw.
+    loaded_early.cover_image = make_image_file("c.png")
+    with django_capture_on_commit_callbacks(execute=True):
+        loaded_early.save()
+    assert not default_storage.exists(between)
+    assert default_storage.exists(loaded_early.cover_image.name)
 
 
 def test_a_document_file_is_removed_with_its_row_but_a_failed_transaction_keeps_it():

@@ -58,14 +58,14 @@ def test_an_articles_gallery_is_edited_inline(staff_client):
         "gallery-0-image": make_image_file("snimka.png"),
         "gallery-0-caption_bg": "Площадът",
         "gallery-0-caption_en": "The square",
-        "gallery-0-alt_bg": "Хора на площада",
-        "gallery-0-alt_en": "People in the square",
+        "gallery-0-image_alt_bg": "Хора на площада",
+        "gallery-0-image_alt_en": "People in the square",
         "gallery-0-order": "1",
     }
     response = staff_client.post(admin_url(article, "change"), data)
     assert response.status_code == 302, response.context and response.context["errors"]
     image = article.gallery.get()
-    assert (image.caption_bg, image.alt_en) == ("Площадът", "People in the square")
+    assert (image.caption_bg, image.image_alt_en) == ("Площадът", "People in the square")
 
 
 def test_a_gallery_image_needs_alt_text_in_both_languages(staff_client):
@@ -73,13 +73,13 @@ def test_a_gallery_image_needs_alt_text_in_both_languages(staff_client):
     data = form_data(staff_client.get(admin_url(article, "change"))) | {
         "gallery-TOTAL_FORMS": "1",
         "gallery-0-image": make_image_file("snimka.png"),
-        "gallery-0-alt_bg": "Хора на площада",
+        "gallery-0-image_alt_bg": "Хора на площада",
         "gallery-0-order": "1",
     }
     response = staff_client.post(admin_url(article, "change"), data, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     errors = response.context["inline_admin_formsets"][0].formset.errors[0]
-    assert list(errors) == ["alt_en"]
+    assert list(errors) == ["image_alt_en"]
     assert not article.gallery.exists()
 
 

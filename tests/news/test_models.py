@@ -126,10 +126,10 @@ def test_save_sanitises_rich_text_in_both_languages():
 
 
 def test_a_cover_image_needs_alt_text_in_both_languages_unless_decorative():
-    article = make_article(cover_image=make_image_file(), cover_alt_bg="Илюстрация")
+    article = make_article(cover_image=make_image_file(), cover_image_alt_bg="Илюстрация")
     with translation.override("en"), pytest.raises(ValidationError) as caught:
         article.full_clean()
-    assert "cover_alt_en" in caught.value.message_dict
-    assert "cover_alt_bg" not in caught.value.message_dict
-    article.cover_decorative = True
+    assert "cover_image_alt_en" in caught.value.message_dict
+    assert "cover_image_alt_bg" not in caught.value.message_dict
+    article.cover_image_decorative = True
     article.full_clean()

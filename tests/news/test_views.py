@@ -272,14 +272,14 @@ def test_article_cover_and_gallery(client):
     article = make_article(
         title_en="Photos",
         cover_image=make_image_file("cover.png", size=(1200, 600)),
-        cover_alt_en="Partners in the town hall",
-        cover_alt_bg="Партньорите в общината",
+        cover_image_alt_en="Partners in the town hall",
+        cover_image_alt_bg="Партньорите в общината",
     )
     ArticleImage.objects.create(
         article=article,
         image=make_image_file("one.png"),
-        alt_en="The pool",
-        alt_bg="Басейнът",
+        image_alt_en="The pool",
+        image_alt_bg="Басейнът",
         caption_en="The new pool",
         caption_bg="Новият басейн",
         order=1,
@@ -396,7 +396,7 @@ def test_detail_query_budget(client, django_assert_num_queries, count):
         article.projects.add(make_project())
         article.partners.add(make_partner())
         ArticleImage.objects.create(
-            article=article, image=make_image_file(f"{n}.png"), alt_en="x", alt_bg="x"
+            article=article, image=make_image_file(f"{n}.png"), image_alt_en="x", image_alt_bg="x"
         )
         at(n + 1)
     with django_assert_num_queries(DETAIL_QUERIES):

@@ -34,14 +34,13 @@ def test_a_project_cannot_end_before_it_starts():
     assert "end_date" in caught.value.message_dict
 
 
-def test_partners_through_participations_and_city_roles():
+def test_partners_through_participations():
     project = make_project()
     trondheim = make_partner(name_en="Trondheim", country="NO")
     ntnu = make_partner(name_en="NTNU", country="NO", kind="university")
     make_participation(project, trondheim, Role.LIGHTHOUSE)
     make_participation(project, ntnu, Role.COORDINATOR)
     assert set(project.partners.all()) == {trondheim, ntnu}
-    assert [p.partner for p in project.participations.cities()] == [trondheim]
     assert list(trondheim.projects.all()) == [project]
 
 

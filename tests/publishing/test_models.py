@@ -214,6 +214,28 @@ def test_every_old_slug_leads_to_the_current_object(page_model):
     assert SlugRedirect.objects.target_for(page_model, "bg", "vtori") == page
 
 
+def test_the_address_a_save_replaces_is_the_one_the_row_holds(page_model):
+    page = make_page(page_model)
+    loaded_early = page_model.objects.get(pk=page.pk)
+    page.slug_bg = "vtori"
+    page.save()
+    # An instance loaded before that rename replaces the row's address of now: both old
+    # addresses lead to the page.
+    loaded_early.slug_bg = "treti"
+    loaded_early.save()
+    assert SlugRedirect.objects.target_for(page_model, "bg", "smolyan") == page
+    assert SlugRedirect.objects.target_for(page_model, "bg", "vtori") == page
+
+
+def test_a_refreshed_instance_records_the_address_it_replaces(page_model):
+    page = make_page(page_model)
+    page_model.objects.filter(pk=page.pk).update(slug_bg="vtori")
+    page.refresh_from_db()
+    page.slug_bg = "treti"
+    page.save()
+    assert SlugRedirect.objects.target_for(page_model, "bg", "vtori") == page
+
+
 def test_renaming_back_removes_the_redirect(page_model):
     page = make_page(page_model)
     page.slug_bg = "drugo"
