@@ -122,7 +122,7 @@ def test_without_redis_pages_saves_and_feedback_work(redis_fault, caplog):
     article = make_article(
         title_en="Partners meet in Smolyan",
         cover_image=make_image_file(size=(300, 200)),
-        cover_decorative=True,
+        cover_image_decorative=True,
     )
     visitor = Client()
     for path, language in [("/bg/", "bg"), ("/en/news/", "en"), (article_url(article), "en")]:
