@@ -16,7 +16,6 @@ from publishing.fields import RichTextField
 from publishing.models import (
     Publishable,
     PublishedQuerySet,
-    RichTextSanitizingMixin,
     TranslatedSlugMixin,
     make_slug_field,
     slug_constraints,
@@ -29,10 +28,8 @@ class ArticleQuerySet(PublishedQuerySet):
         return self.select_related("meeting").prefetch_related("projects")
 
 
-class Article(TranslatedSlugMixin, RichTextSanitizingMixin, CoverImage, Publishable):
+class Article(TranslatedSlugMixin, CoverImage, Publishable):
     """A news article."""
-
-    rich_text_fields = ("body",)
 
     title = models.CharField(_("title"), max_length=250)
     slug = make_slug_field()

@@ -13,7 +13,6 @@ from publishing.fields import RichTextField
 from publishing.models import (
     Publishable,
     PublishedQuerySet,
-    RichTextSanitizingMixin,
     TranslatedSlugMixin,
     make_slug_field,
     slug_constraints,
@@ -36,11 +35,10 @@ class PartnerQuerySet(PublishedQuerySet):
         return self.filter(latitude__isnull=False, longitude__isnull=False)
 
 
-class Partner(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Publishable):
+class Partner(TranslatedSlugMixin, Logo, Publishable):
     """A city or an organisation that works with Smolyan in a project."""
 
     slug_source = "name"
-    rich_text_fields = ("description",)
 
     name = models.CharField(_("name"), max_length=200)
     slug = make_slug_field("name")

@@ -12,7 +12,6 @@ from publishing.fields import RichTextField
 from publishing.models import (
     Publishable,
     PublishedQuerySet,
-    RichTextSanitizingMixin,
     TranslatedSlugMixin,
     make_slug_field,
     slug_constraints,
@@ -24,10 +23,8 @@ class ProjectQuerySet(PublishedQuerySet):
         return self.filter(eu_funded=True)
 
 
-class Project(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Publishable):
+class Project(TranslatedSlugMixin, Logo, Publishable):
     """An EU or national project in which Smolyan takes part."""
-
-    rich_text_fields = ("description",)
 
     title = models.CharField(_("title"), max_length=200)
     slug = make_slug_field()
