@@ -8,14 +8,13 @@ year (their names change whenever their image does), other files for a day.
 import posixpath
 from pathlib import Path
 
-from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.http import FileResponse, Http404, HttpResponseNotModified
-from django.utils._os import safe_join
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 from django.views.static import was_modified_since
-from sorl.thumbnail.conf import settings as sorl_settings
+
+from media.renditions import RENDITION_PREFIX
 
 # The types uploads may have (see media/images.py and documents/validators.py); any
 # other file is sent as an opaque download.
@@ -46,7 +45,7 @@ def media_type(name):
 
 
 def cache_control(name):
-    if name.startswith(sorl_settings.THUMBNAIL_PREFIX):
+    if name.startswith(RENDITION_PREFIX):
         return RENDITION_CACHE_CONTROL
     return ORIGINAL_CACHE_CONTROL
 
@@ -61,10 +60,10 @@ def _local_file(path):
         raise Http404
     root = Path(default_storage.location).resolve()
     try:
-        candidate = Path(safe_join(str(root), path)).resolve(strict=True)
-    except (SuspiciousFileOperation, OSError, ValueError):
+        candidate = (root / path).resolve(strict=True)
+    except (OSError, ValueError):
         raise Http404 from None
-    # resolve() follows links: a link pointing out of the media folder is not followed.
+    # resolve() follows links: a path or a link leading out of the media folder is refused.
     if not candidate.is_relative_to(root) or not candidate.is_file():
         raise Http404
     return candidate

@@ -69,7 +69,6 @@ INSTALLED_APPS = [
     "django_countries",
     "django_prose_editor",
     "reversion",
-    "sorl.thumbnail",
     "axes",
     # Our apps, from the bottom of the house up (see DESIGN.md).
     "publishing",
@@ -244,10 +243,6 @@ if os.environ.get("DJANGO_S3_BUCKET"):
             "file_overwrite": False,
         },
     }
-# Image renditions (sorl-thumbnail), each image's in one folder; see media/renditions.py.
-THUMBNAIL_BACKEND = "media.renditions.RenditionBackend"
-THUMBNAIL_PREFIX = "cache/"
-THUMBNAIL_UPSCALE = False
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
 # Security headers; the HTTPS-only ones are switched on with DJANGO_SECURE=true.
