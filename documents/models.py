@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.validators import DOCUMENT_TYPES, extension_of, validate_document_file
 from events.models import Meeting, Session
+from media.cleanup import is_new_upload
 from projects.models import Project
 from publishing.models import Publishable, PublishedQuerySet, Status, language_codes
 from publishing.transliteration import slugify_bg
@@ -143,10 +144,12 @@ class Document(Publishable):
     def save(self, *args, **kwargs):
         if self.file:
             self.file_type = extension_of(self.file.name)
-            try:
-                self.file_size = self.file.size
-            except (OSError, ValueError):
-                self.file_size = 0
+            # Only a new file's size is read: the stored one's was recorded when it arrived.
+            if is_new_upload(self.file):
+                try:
+                    self.file_size = self.file.size
+                except (OSError, ValueError):
+                    self.file_size = 0
         if self.session_id and not self.meeting_id:
             self.meeting_id = self.session.meeting_id
         super().save(*args, **kwargs)

@@ -32,6 +32,19 @@ def _name(value):
     return value if isinstance(value, str) else None
 
 
+def is_new_upload(file):
+    """Whether a field's file is new content, not the stored file its row already names.
+
+    A stored file was checked when it arrived: checking it again on every save of its row
+    would read it back from storage (several requests on S3), and fail if it went missing.
+    A file that belongs to no row yet is new.
+    """
+    instance, field = getattr(file, "instance", None), getattr(file, "field", None)
+    if instance is None or field is None:
+        return True
+    return file.name != getattr(instance, _STORED, {}).get(field.attname)
+
+
 def remember_stored_files(sender, instance, **kwargs):
     """The file names a row was loaded with, to know later which ones it let go."""
     names = {}
