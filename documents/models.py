@@ -126,7 +126,8 @@ class Document(Publishable):
         if self.status == Status.PUBLISHED:
             owners = [self.project, self.meeting, self.session and self.session.meeting]
             found += [o for o in dict.fromkeys(owners) if o and o.status == Status.PUBLISHED]
-        needles = [self.file.url if self.file else ""]
+        # The stored name, whichever host or media address a link gives in front of it.
+        needles = [self.file.name if self.file else ""]
         for code in language_codes():
             with translation.override(code):
                 url = reverse("documents:document-download", kwargs={"pk": self.pk})

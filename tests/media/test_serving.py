@@ -69,11 +69,11 @@ def test_an_unchanged_file_is_answered_with_304(client):
 
 
 def test_a_stored_office_file_is_a_download_and_unknown_types_are_opaque(client):
-    stored("documents/2025/01/abc.docx", b"PK")
-    stored("documents/2025/01/abc.html", b"<script>alert(1)</script>")
-    docx = client.get("/media/documents/2025/01/abc.docx")
+    stored("files/2025/01/abc.docx", b"PK")
+    stored("files/2025/01/abc.html", b"<script>alert(1)</script>")
+    docx = client.get("/media/files/2025/01/abc.docx")
     assert docx["Content-Disposition"].startswith("attachment")
-    html = client.get("/media/documents/2025/01/abc.html")
+    html = client.get("/media/files/2025/01/abc.html")
     assert html["Content-Type"] == "application/octet-stream"
     assert html["Content-Disposition"].startswith("attachment")
     assert html["X-Content-Type-Options"] == "nosniff"
