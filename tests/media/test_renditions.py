@@ -3,13 +3,20 @@
 import io
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
 from PIL import Image, ImageCms
 
-from media.renditions import build_renditions, delete_renditions, picture_data, rendition_folder
+from media.renditions import (
+    build_renditions,
+    delete_renditions,
+    picture_data,
+    regenerate_renditions,
+    rendition_folder,
+)
 from news.models import ArticleImage
 from tests.factories import make_article, make_image_file
 
@@ -145,3 +152,15 @@ def test_the_table_of_the_former_thumbnail_library_is_dropped():
         cursor.execute("CREATE TABLE thumbnail_kvstore (key varchar(200) PRIMARY KEY, value text)")
     call_command("migrate", "media", verbosity=0)
     assert "thumbnail_kvstore" not in connection.introspection.table_names()
+
+
+def test_regenerating_replaces_renditions_of_an_earlier_naming():
+    article = make_article(cover_image=make_image_file(size=(500, 400)), cover_decorative=True)
+    folder = rendition_folder(article.cover_image.name)
+    default_storage.save(folder + "3f2a9c1b0d8e7f6a5b4c3d2e1f0a9b8c.webp", ContentFile(b"old"))
+    assert regenerate_renditions(article.cover_image) == 3
+    assert sorted(default_storage.listdir(folder)[1]) == [
+        "480w-q80.webp",
+        "500w-q80.webp",
+        "500w-q82.png",
+    ]
