@@ -1,5 +1,7 @@
 import reversion
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +10,27 @@ from publishing.admin import PublishableAdmin
 from publishing.usage import UsageProtectedAdminMixin
 
 reversion.register(Document)
+
+
+class StoredFile:
+    """A stored file as the file input shows it: its name, linked to where it may be had."""
+
+    def __init__(self, name, url):
+        self.name, self.url = name, url
+
+    def __str__(self):
+        return self.name
+
+
+class DownloadLinkFileInput(forms.ClearableFileInput):
+    """Links the current file to the document's download view, as its media address is 404."""
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        instance = getattr(value, "instance", None)
+        if self.is_initial(value) and instance is not None and instance.pk:
+            return StoredFile(value.name, instance.get_absolute_url())
+        return value
 
 
 @admin.register(Document)
@@ -27,6 +50,7 @@ class DocumentAdmin(UsageProtectedAdminMixin, PublishableAdmin):
     search_fields = ["title_bg", "title_en", "description_bg", "description_en"]
     autocomplete_fields = ["project", "meeting", "session"]
     readonly_fields = ["file_details"]
+    formfield_overrides = {models.FileField: {"widget": DownloadLinkFileInput}}
     completeness_fields = ("title",)
     fieldsets = [
         (None, {"fields": ["title", "kind", "description"]}),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.validators import DOCUMENT_TYPES, extension_of, validate_document_file
 from events.models import Meeting, Session
+from media.cleanup import is_new_upload
 from projects.models import Project
 from publishing.models import Publishable, Status, language_codes
 from publishing.transliteration import slugify_bg
@@ -118,7 +119,8 @@ class Document(Publishable):
         if self.status == Status.PUBLISHED:
             owners = [self.project, self.meeting, self.session and self.session.meeting]
             found += [o for o in dict.fromkeys(owners) if o and o.status == Status.PUBLISHED]
-        needles = [self.file.url if self.file else ""]
+        # The stored name, whichever host or media address a link gives in front of it.
+        needles = [self.file.name if self.file else ""]
         for code in language_codes():
             with translation.override(code):
                 url = reverse("documents:document-download", kwargs={"pk": self.pk})
@@ -136,10 +138,12 @@ class Document(Publishable):
     def save(self, *args, **kwargs):
         if self.file:
             self.file_type = extension_of(self.file.name)
-            try:
-                self.file_size = self.file.size
-            except (OSError, ValueError):
-                self.file_size = 0
+            # Only a new file's size is read: the stored one's was recorded when it arrived.
+            if is_new_upload(self.file):
+                try:
+                    self.file_size = self.file.size
+                except (OSError, ValueError):
+                    self.file_size = 0
         if self.session_id and not self.meeting_id:
             self.meeting_id = self.session.meeting_id
         super().save(*args, **kwargs)

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from media.cleanup import is_new_upload
+
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
 
 # extension -> (MIME type, how the content is recognised)
@@ -60,8 +62,11 @@ def _content_matches(file, extension):
 
 
 def validate_document_file(file):
-    """Field validator: an allowed type whose content matches its name, within 25 MB."""
-    if not file:
+    """Field validator: an allowed type whose content matches its name, within 25 MB.
+
+    Only a new upload is checked; the stored file of a row was checked when it arrived.
+    """
+    if not file or not is_new_upload(file):
         return
     extension = extension_of(file.name)
     if extension not in DOCUMENT_TYPES:

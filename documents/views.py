@@ -1,9 +1,10 @@
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
 from django.views.generic import ListView
 
 from documents.models import Document, DocumentKind, FileLanguage
+from media.downloads import download
 from projects.models import Project
 from publishing.lists import Facet, FilteredListMixin, Option
 from publishing.views import PublishedListMixin
@@ -51,17 +52,12 @@ class DocumentListView(FilteredListMixin, PublishedListMixin, ListView):
 
 
 def document_download(request, pk):
-    """The file itself, as a download under a readable name."""
+    """The file itself, under a readable name, to whoever may see the document.
+
+    The only way to a document's file: its media address answers 404 (media/serving.py),
+    so a draft's file reaches only editors who may change documents.
+    """
     document = get_object_or_404(Document.objects.visible_to(request.user), pk=pk)
-    try:
-        handle = document.file.open("rb")
-    except (FileNotFoundError, ValueError):
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=document.file_type != "pdf",
-        filename=document.download_name,
-        content_type=document.mime_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    if not document.file:
+        raise Http404
+    return download(document.file, filename=document.download_name, public=document.is_published)

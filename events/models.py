@@ -31,7 +31,6 @@ from publishing.fields import RichTextField
 from publishing.models import (
     Publishable,
     PublishedQuerySet,
-    RichTextSanitizingMixin,
     TranslatedSlugMixin,
     make_slug_field,
     slug_constraints,
@@ -48,10 +47,8 @@ class MeetingQuerySet(PublishedQuerySet):
         return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date")
 
 
-class Meeting(TranslatedSlugMixin, RichTextSanitizingMixin, CoverImage, Publishable):
+class Meeting(TranslatedSlugMixin, CoverImage, Publishable):
     """A partner meeting of one or more days, with its programme and site visits."""
-
-    rich_text_fields = ("body", "outcomes")
 
     title = models.CharField(_("title"), max_length=200)
     slug = make_slug_field()

@@ -44,6 +44,26 @@ def read_stored_files(sender, instance, raw, update_fields=None, **kwargs):
     instance.__dict__[_BEFORE_SAVE] = before or {}
 
 
+def is_new_upload(file):
+    """Whether a field's file is new content, not the stored file its row already names.
+
+    A stored file was checked when it arrived: checking it again on every save of its row
+    would read it back from storage (several requests on S3), and fail if it went missing.
+    The row, not what an instance remembers, says which file is stored; a file that
+    belongs to no saved row yet is new.
+    """
+    instance, field = getattr(file, "instance", None), getattr(file, "field", None)
+    if instance is None or field is None or instance.pk is None:
+        return True
+    stored = (
+        type(instance)
+        ._base_manager.filter(pk=instance.pk)
+        .values_list(field.attname, flat=True)
+        .first()
+    )
+    return file.name != stored
+
+
 def remove_if_unused(model, field, name):
     """Remove a stored file and its renditions, unless a row still names it."""
     try:

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
+from media.cleanup import is_new_upload
+
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
 # Pillow format name -> the format it is stored in. Phones write their JPEGs with an extra
@@ -91,8 +93,7 @@ def _open_verified(file, *, full_decode=True):
 
 def validate_image_file(file):
     """Field validator: an allowed format, verifiable pixels, within the size limits."""
-    if not file or getattr(file, "_committed", False):
-        # A stored file was checked when it was uploaded; re-saving a form must not reopen it.
+    if not file or not is_new_upload(file):
         return
     _open_verified(file, full_decode=False).close()
 

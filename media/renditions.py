@@ -1,26 +1,36 @@
-"""Renditions of uploaded images: WebP in a few widths, made with sorl-thumbnail.
+"""Renditions of uploaded images: WebP in a few widths and a fallback, made with Pillow.
+
+Why Pillow and not sorl-thumbnail, which made them before: the site needs one fixed set of
+widths per image, made once from one decoding, kept in a folder of its own and found by
+name alone. sorl's public API (`get_thumbnail`) makes one size per call, decodes the
+source each time and records every rendition in its key-value table (a database query the
+first time each is shown); getting the rest out of it took its private methods, which an
+upgrade could change without a word. The few lines below, on the Pillow that already
+cleans every upload, do exactly this and are tested as the site's own.
 
 Every rendition of an image lives in one folder named after the image
-(`cache/images/article/2025/06/<uuid>/<key>.webp`), so they are found, regenerated and
-removed together, by name alone.
+(`cache/images/article/2025/06/<uuid>/`), so they are found, regenerated and removed
+together. A file's name says its width and quality (`800w-q80.webp`): changing either
+makes new names, so a rendition can be cached for a year. Files go through the image's
+own storage (Django's storage API), on disk or on S3 alike.
+
+An animated GIF's renditions show its first frame.
 """
 
 import hashlib
+import io
 import logging
 import os
 import posixpath
 
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
-from sorl.thumbnail import default
-from sorl.thumbnail.base import EXTENSIONS, ThumbnailBackend
-from sorl.thumbnail.conf import defaults as default_settings
-from sorl.thumbnail.conf import settings as sorl_settings
-from sorl.thumbnail.helpers import serialize, tokey
-from sorl.thumbnail.images import ImageFile
+from PIL import Image
 
 logger = logging.getLogger(__name__)
 
+RENDITION_PREFIX = "cache/"
 # Widths of the WebP renditions in srcset: a phone, a tablet or half a laptop screen, a
 # laptop, a large screen. An image is never enlarged; a narrower one gets its own width.
 RENDITION_WIDTHS = (480, 800, 1200, 1600)
@@ -29,62 +39,19 @@ WEBP_QUALITY = 80
 FALLBACK_WIDTH = 1200
 FALLBACK_QUALITY = 82
 FORMATS_BY_EXTENSION = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP"}
-# Part of the cache key of a picture: changing the widths or qualities makes new entries.
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+NAME_PATTERN = "{width}w-q{quality}.{extension}"
+# Part of the cache key of a picture: changing the widths, qualities or names makes new entries.
 _VERSION = hashlib.md5(
-    repr((RENDITION_WIDTHS, WEBP_QUALITY, FALLBACK_WIDTH, FALLBACK_QUALITY)).encode(),
+    repr((RENDITION_WIDTHS, WEBP_QUALITY, FALLBACK_WIDTH, FALLBACK_QUALITY, NAME_PATTERN)).encode(),
     usedforsecurity=False,
 ).hexdigest()[:8]
 PICTURE_CACHE_SECONDS = 30 * 24 * 3600
 
 
-class RenditionBackend(ThumbnailBackend):
-    """sorl's engine and naming, each image's renditions in a folder of its own.
-
-    sorl's key-value store is left out: it is a database table (so SQL queries on the
-    first page that shows an image), and the whole picture is cached here instead. Several
-    renditions are made from one decoding of the image, not one decoding each.
-    """
-
-    def _get_thumbnail_filename(self, source, geometry_string, options):
-        key = tokey(source.key, geometry_string, serialize(options))
-        return f"{rendition_folder(source.name)}{key}.{EXTENSIONS[options['format']]}"
-
-    def _full_options(self, options):
-        options = dict(options)
-        for key, value in self.default_options.items():
-            options.setdefault(key, value)
-        for key, attr in self.extra_options:
-            value = getattr(sorl_settings, attr)
-            if value != getattr(default_settings, attr):
-                options.setdefault(key, value)
-        return options
-
-    def renditions(self, file_, specs):
-        """One sorl ImageFile per (geometry, options) in `specs`, made if missing."""
-        source = ImageFile(file_)
-        wanted = []
-        for geometry, options in specs:
-            options = self._full_options(options)
-            name = self._get_thumbnail_filename(source, geometry, options)
-            wanted.append((geometry, options, ImageFile(name, default.storage)))
-        missing = [item for item in wanted if not item[2].exists()]
-        if missing:
-            source_image = default.engine.prepare(default.engine.get_image(source), {})
-            try:
-                for geometry, options, thumbnail in missing:
-                    options["image_info"] = default.engine.get_image_info(source_image)
-                    self._create_thumbnail(source_image, geometry, options, thumbnail)
-            finally:
-                default.engine.cleanup(source_image)
-        return [thumbnail for _geometry, _options, thumbnail in wanted]
-
-    def get_thumbnail(self, file_, geometry_string, **options):
-        return self.renditions(file_, [(geometry_string, options)])[0]
-
-
 def rendition_folder(name):
     """The folder that holds the renditions of the stored image `name`."""
-    return f"{sorl_settings.THUMBNAIL_PREFIX}{posixpath.splitext(name)[0]}/"
+    return f"{RENDITION_PREFIX}{posixpath.splitext(name)[0]}/"
 
 
 def target_widths(width):
@@ -110,28 +77,78 @@ def stored_dimensions(image):
         return None
 
 
-def _fallback_format(name):
+def fallback_format(name):
     extension = posixpath.splitext(name)[1].lower().lstrip(".")
     return FORMATS_BY_EXTENSION.get(extension, "JPEG")
 
 
+def in_mode_for(image, image_format):
+    """`image` in the colours `image_format` can hold: its transparency kept where it can be."""
+    if image.has_transparency_data and image_format != "JPEG":
+        return image if image.mode == "RGBA" else image.convert("RGBA")
+    if image.has_transparency_data:
+        # JPEG has no transparency: what was see-through shows white, as on the page.
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, "white")
+        flat.paste(rgba, mask=rgba)
+        return flat
+    return image if image.mode == "RGB" else image.convert("RGB")
+
+
+def encode(image, size, image_format, quality, icc_profile=None):
+    """`image` (in the mode in_mode_for gave) scaled to `size`, written in `image_format`."""
+    # Shrinking in two steps when the factor is large costs far less and looks the same.
+    scaled = image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    options = {"quality": quality}
+    if image_format == "JPEG":
+        options.update(optimize=True, progressive=True)
+    elif image_format in ("PNG", "GIF"):
+        options = {"optimize": True}
+    if icc_profile and image_format != "GIF":
+        options["icc_profile"] = icc_profile
+    output = io.BytesIO()
+    scaled.save(output, format=image_format, **options)
+    return output.getvalue()
+
+
 def build_renditions(image, width, height):
-    """Make (or find) the renditions of an image; what the picture tag needs to show it."""
+    """Make the renditions an image lacks; what the picture tag needs to show it.
+
+    The stored image is read and decoded once, whatever number of renditions is missing.
+    """
+    storage, folder = image.storage, rendition_folder(image.name)
     widths = target_widths(width)
     fallback_width, fallback_height = fallback_size(width, height)
-    specs = [(str(target), {"format": "WEBP", "quality": WEBP_QUALITY}) for target in widths]
-    specs.append(
-        (
-            str(fallback_width),
-            {"format": _fallback_format(image.name), "quality": FALLBACK_QUALITY},
-        )
-    )
-    *webp, fallback = default.backend.renditions(image, specs)
+    specs = [(target, "WEBP", WEBP_QUALITY) for target in widths]
+    specs.append((fallback_width, fallback_format(image.name), FALLBACK_QUALITY))
+    names = [
+        folder + NAME_PATTERN.format(width=w, quality=q, extension=EXTENSIONS[image_format])
+        for w, image_format, q in specs
+    ]
+    missing = [index for index, name in enumerate(names) if not storage.exists(name)]
+    if missing:
+        with storage.open(image.name, "rb") as stored, Image.open(stored) as source:
+            widest = max(specs[index][0] for index in missing)
+            # A JPEG is decoded at the smallest scale (1/2, 1/4, 1/8) that still covers
+            # the widest rendition: a fraction of the time and memory of a phone's photo.
+            source.draft(source.mode, (widest, max(1, round(height * widest / width))))
+            source.load()
+            icc_profile = source.info.get("icc_profile")
+            # Converted once for the WebP renditions, once more for a JPEG fallback.
+            converted = {}
+            for index in missing:
+                target, image_format, quality = specs[index]
+                flat = image_format == "JPEG"
+                if flat not in converted:
+                    converted[flat] = in_mode_for(source, image_format)
+                size = (target, max(1, round(height * target / width)))
+                data = encode(converted[flat], size, image_format, quality, icc_profile)
+                # Another process may have made it meanwhile; the name saved is the one shown.
+                names[index] = storage.save(names[index], ContentFile(data))
+    *webp, fallback = (storage.url(name) for name in names)
     return {
-        "srcset": ", ".join(
-            f"{file.url} {target}w" for file, target in zip(webp, widths, strict=True)
-        ),
-        "src": fallback.url,
+        "srcset": ", ".join(f"{url} {target}w" for url, target in zip(webp, widths, strict=True)),
+        "src": fallback,
         "width": fallback_width,
         "height": fallback_height,
     }
@@ -169,18 +186,18 @@ def picture_data(image):
 
 
 def delete_renditions(name, storage):
-    """Remove every rendition of the stored image `name`, and what sorl remembers of them."""
+    """Remove every rendition of the stored image `name`, and the picture cached for it."""
     folder = rendition_folder(name)
     cache.delete(_cache_key(name))
     try:
-        _directories, files = default.storage.listdir(folder)
+        _directories, files = storage.listdir(folder)
     except (FileNotFoundError, NotADirectoryError):
         return 0
     for file_name in files:
-        default.storage.delete(folder + file_name)
-    if isinstance(default.storage, FileSystemStorage):
+        storage.delete(folder + file_name)
+    if isinstance(storage, FileSystemStorage):
         try:
-            os.rmdir(default.storage.path(folder))
+            os.rmdir(storage.path(folder))
         except OSError:
             pass
     return len(files)

@@ -3,19 +3,23 @@
 A one-machine deployment then needs no other web server. Only files inside MEDIA_ROOT
 are served, under the type their name says, never sniffed; renditions are cached for a
 year (their names change whenever their image does), other files for a day.
+
+Files under MEDIA_PRIVATE_PREFIXES (documents) are never served at their media address:
+they belong to items that may be drafts, and only their own view (media/downloads.py)
+knows whether the visitor may have them.
 """
 
 import posixpath
 from pathlib import Path
 
-from django.core.exceptions import SuspiciousFileOperation
+from django.conf import settings
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.http import FileResponse, Http404, HttpResponseNotModified
-from django.utils._os import safe_join
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 from django.views.static import was_modified_since
-from sorl.thumbnail.conf import settings as sorl_settings
+
+from media.renditions import RENDITION_PREFIX
 
 # The types uploads may have (see media/images.py and documents/validators.py); any
 # other file is sent as an opaque download.
@@ -37,6 +41,7 @@ MEDIA_TYPES = {
 INLINE_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"}
 RENDITION_CACHE_CONTROL = "public, max-age=31536000, immutable"
 ORIGINAL_CACHE_CONTROL = "public, max-age=86400"
+PRIVATE_CACHE_CONTROL = "private, no-store"
 
 
 def media_type(name):
@@ -45,8 +50,15 @@ def media_type(name):
     return MEDIA_TYPES.get(extension, "application/octet-stream")
 
 
+def is_private(name):
+    """Whether the stored file `name` is handed out only by a view that checks who asks."""
+    return name.startswith(tuple(settings.MEDIA_PRIVATE_PREFIXES))
+
+
 def cache_control(name):
-    if name.startswith(sorl_settings.THUMBNAIL_PREFIX):
+    if is_private(name):
+        return PRIVATE_CACHE_CONTROL
+    if name.startswith(RENDITION_PREFIX):
         return RENDITION_CACHE_CONTROL
     return ORIGINAL_CACHE_CONTROL
 
@@ -61,11 +73,14 @@ def _local_file(path):
         raise Http404
     root = Path(default_storage.location).resolve()
     try:
-        candidate = Path(safe_join(str(root), path)).resolve(strict=True)
-    except (SuspiciousFileOperation, OSError, ValueError):
+        candidate = (root / path).resolve(strict=True)
+    except (OSError, ValueError):
         raise Http404 from None
-    # resolve() follows links: a link pointing out of the media folder is not followed.
+    # resolve() follows links: a path or a link leading out of the media folder is refused,
+    # and so is one that leads into a private folder, however it is spelled.
     if not candidate.is_relative_to(root) or not candidate.is_file():
+        raise Http404
+    if is_private(candidate.relative_to(root).as_posix()):
         raise Http404
     return candidate
 

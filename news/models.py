@@ -15,17 +15,14 @@ from projects.models import Project
 from publishing.fields import RichTextField
 from publishing.models import (
     Publishable,
-    RichTextSanitizingMixin,
     TranslatedSlugMixin,
     make_slug_field,
     slug_constraints,
 )
 
 
-class Article(TranslatedSlugMixin, RichTextSanitizingMixin, CoverImage, Publishable):
+class Article(TranslatedSlugMixin, CoverImage, Publishable):
     """A news article."""
-
-    rich_text_fields = ("body",)
 
     title = models.CharField(_("title"), max_length=250)
     slug = make_slug_field()

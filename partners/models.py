@@ -9,7 +9,6 @@ from media.images import Logo
 from publishing.fields import RichTextField
 from publishing.models import (
     Publishable,
-    RichTextSanitizingMixin,
     TranslatedSlugMixin,
     make_slug_field,
     slug_constraints,
@@ -103,11 +102,10 @@ class Coordinates(models.Model):
         )
 
 
-class Partner(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Coordinates, Publishable):
+class Partner(TranslatedSlugMixin, Logo, Coordinates, Publishable):
     """A city or an organisation that works with Smolyan in a project."""
 
     slug_source = "name"
-    rich_text_fields = ("description",)
 
     name = models.CharField(_("name"), max_length=200)
     slug = make_slug_field("name")

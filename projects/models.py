@@ -12,17 +12,14 @@ from publishing.fields import RichTextField
 from publishing.languages import fallback_lang
 from publishing.models import (
     Publishable,
-    RichTextSanitizingMixin,
     TranslatedSlugMixin,
     make_slug_field,
     slug_constraints,
 )
 
 
-class Project(TranslatedSlugMixin, RichTextSanitizingMixin, Logo, Publishable):
+class Project(TranslatedSlugMixin, Logo, Publishable):
     """An EU or national project in which Smolyan takes part."""
-
-    rich_text_fields = ("description",)
 
     title = models.CharField(_("title"), max_length=200)
     slug = make_slug_field()

@@ -1,12 +1,11 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .sanitize import sanitize_html
 from .transliteration import slugify_bg
 
 
@@ -293,31 +292,3 @@ class TranslatedSlugMixin:
     def clean(self):
         super().clean()
         self.validate_unique_slugs()
-
-
-class RichTextSanitizingMixin:
-    """Sanitise rich-text fields on every save, not only in forms."""
-
-    rich_text_fields = ()
-
-    def _rich_text_attnames(self):
-        for name in self.rich_text_fields:
-            translated = [f"{name}_{code}" for code in language_codes()]
-            present = [attname for attname in translated if self._has_field(attname)]
-            # Writing the base name of a translated field would go through
-            # modeltranslation's descriptor and copy a fallback into the active language.
-            yield from present or [name]
-
-    def _has_field(self, name):
-        try:
-            self._meta.get_field(name)
-        except FieldDoesNotExist:
-            return False
-        return True
-
-    def save(self, *args, **kwargs):
-        for attname in self._rich_text_attnames():
-            value = getattr(self, attname, None)
-            if value is not None:
-                setattr(self, attname, sanitize_html(value))
-        super().save(*args, **kwargs)

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from publishing.fields import RichTextField
-from publishing.models import RichTextSanitizingMixin
 
 # Handled feedback is deleted this long after it was handled (the privacy notice says so).
 FEEDBACK_RETENTION_MONTHS = 12
@@ -39,13 +38,11 @@ class PreparationMethod(models.TextChoices):
     THIRD_PARTY = "third-party", _("assessment by a third party")
 
 
-class AccessibilityStatement(RichTextSanitizingMixin, models.Model):
+class AccessibilityStatement(models.Model):
     """The site's accessibility statement, after the EU model (Implementing Decision 2018/1523)."""
 
     # There is one statement: every save writes the same row.
     SINGLETON_PK = 1
-
-    rich_text_fields = ("non_accessible_content", "preparation_details", "enforcement_procedure")
 
     conformance_status = models.CharField(
         _("conformance status"),

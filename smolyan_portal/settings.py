@@ -69,7 +69,6 @@ INSTALLED_APPS = [
     "django_countries",
     "django_prose_editor",
     "reversion",
-    "sorl.thumbnail",
     "axes",
     # Our apps, from the bottom of the house up (see docs/architecture.md).
     "publishing",
@@ -250,6 +249,9 @@ PACKAGE_STATIC_FILES = {
 }
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "uploads"))
+# Stored files that are never served at their media address, nor public on S3: a draft's
+# documents. Their own view checks publication first (media/downloads.py).
+MEDIA_PRIVATE_PREFIXES = ["documents/"]
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -269,14 +271,13 @@ if os.environ.get("DJANGO_S3_BUCKET"):
             "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY") or None,
             "custom_domain": os.environ.get("DJANGO_S3_CUSTOM_DOMAIN") or None,
             # Published media are public: plain URLs that browsers and CDNs can cache.
+            # Private ones (MEDIA_PRIVATE_PREFIXES) always get short-lived signed URLs.
             "querystring_auth": env_bool("DJANGO_S3_SIGNED_URLS"),
+            # With per-object ACLs (e.g. public-read), private files are stored "private".
+            "default_acl": os.environ.get("DJANGO_S3_ACL") or None,
             "file_overwrite": False,
         },
     }
-# Image renditions (sorl-thumbnail), each image's in one folder; see media/renditions.py.
-THUMBNAIL_BACKEND = "media.renditions.RenditionBackend"
-THUMBNAIL_PREFIX = "cache/"
-THUMBNAIL_UPSCALE = False
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
 # Security headers; the HTTPS-only ones are switched on with DJANGO_SECURE=true.

@@ -22,7 +22,7 @@ def _media_root(tmp_path, settings):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """The page cache and sorl-thumbnail's key-value store do not leak between tests."""
+    """The page cache and the pictures cached per image do not leak between tests."""
     cache.clear()
     yield
     cache.clear()

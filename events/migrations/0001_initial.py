@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
                 'ordering': ['-start_date'],
                 'abstract': False,
             },
-            bases=(publishing.models.TranslatedSlugMixin, publishing.models.RichTextSanitizingMixin, media.images.ImageFieldsMixin, models.Model),
+            bases=(publishing.models.TranslatedSlugMixin, media.images.ImageFieldsMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Session',

@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 'get_latest_by': 'published_at',
                 'abstract': False,
             },
-            bases=(publishing.models.TranslatedSlugMixin, publishing.models.RichTextSanitizingMixin, media.images.ImageFieldsMixin, models.Model),
+            bases=(publishing.models.TranslatedSlugMixin, media.images.ImageFieldsMixin, models.Model),
         ),
         migrations.CreateModel(
             name='ArticleImage',

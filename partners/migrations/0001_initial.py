@@ -53,6 +53,6 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['status', 'published_at'], name='partners_partner_pub')],
                 'constraints': [models.UniqueConstraint(condition=models.Q(('slug_bg', ''), _negated=True), fields=('slug_bg',), name='partner_slug_bg_unique', violation_error_message='Another item already uses this address in this language.'), models.UniqueConstraint(condition=models.Q(('slug_en', ''), _negated=True), fields=('slug_en',), name='partner_slug_en_unique', violation_error_message='Another item already uses this address in this language.'), models.CheckConstraint(condition=models.Q(models.Q(('latitude__isnull', True), ('longitude__isnull', True)), models.Q(('latitude__gte', -90), ('latitude__lte', 90), ('longitude__gte', -180), ('longitude__lte', 180)), _connector='OR'), name='partner_coordinates_valid', violation_error_message='Give both latitude and longitude, within -90…90 and -180…180.')],
             },
-            bases=(publishing.models.TranslatedSlugMixin, publishing.models.RichTextSanitizingMixin, media.images.ImageFieldsMixin, models.Model),
+            bases=(publishing.models.TranslatedSlugMixin, media.images.ImageFieldsMixin, models.Model),
         ),
     ]

@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
                 'ordering': ['-start_date', 'title'],
                 'abstract': False,
             },
-            bases=(publishing.models.TranslatedSlugMixin, publishing.models.RichTextSanitizingMixin, media.images.ImageFieldsMixin, models.Model),
+            bases=(publishing.models.TranslatedSlugMixin, media.images.ImageFieldsMixin, models.Model),
         ),
         migrations.AddField(
             model_name='participation',

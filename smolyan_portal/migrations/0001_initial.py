@@ -2,7 +2,6 @@
 
 import django.utils.timezone
 import publishing.fields
-import publishing.models
 from django.db import migrations, models
 
 
@@ -60,6 +59,5 @@ class Migration(migrations.Migration):
                 'ordering': ['pk'],
                 'constraints': [models.CheckConstraint(condition=models.Q(('id', 1)), name='accessibility_statement_singleton', violation_error_message='The site has one accessibility statement.')],
             },
-            bases=(publishing.models.RichTextSanitizingMixin, models.Model),
         ),
     ]

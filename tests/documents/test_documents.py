@@ -6,7 +6,8 @@ import zipfile
 
 import pytest
 from django import forms
-from django.core.files.storage import default_storage
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import ProtectedError
@@ -17,6 +18,7 @@ from documents.models import Document
 from documents.validators import DOCUMENT_TYPES
 from publishing.models import Status
 from publishing.usage import UsageProtectedAdminMixin
+from tests.admin_support import admin_url, form_data
 from tests.factories import make_article, make_document, make_meeting, make_pdf_file, make_user
 
 pytestmark = pytest.mark.django_db
@@ -218,3 +220,52 @@ def test_the_admin_delete_confirmation_lists_what_uses_the_document():
         _deleted, _count, _perms, protected = model_admin.get_deleted_objects([document], request)
     assert len(protected) == 1
     assert "Kick-off in Smolyan" in protected[0]
+
+
+class CountingStorage(FileSystemStorage):
+    """The file system, noting each time a stored file is opened or measured."""
+
+    calls = []
+
+    def open(self, name, mode="rb"):
+        self.calls.append(("open", name))
+        return super().open(name, mode)
+
+    def size(self, name):
+        self.calls.append(("size", name))
+        return super().size(name)
+
+
+def test_changing_only_the_title_in_the_admin_reads_nothing_from_storage(settings, staff_client):
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": f"{__name__}.CountingStorage"}}
+    document = make_document(title_bg="Стар")
+    data = form_data(staff_client.get(admin_url(document, "change")))
+    CountingStorage.calls.clear()
+    response = staff_client.post(admin_url(document, "change"), data | {"title_bg": "Нов"})
+    assert response.status_code == 302
+    assert CountingStorage.calls == []
+    document.refresh_from_db()
+    assert (document.title_bg, document.file_type, document.file_size) == (
+        "Нов",
+        "pdf",
+        len(make_pdf_file().read()),
+    )
+
+
+def test_a_document_whose_stored_file_went_missing_can_still_be_renamed():
+    document = Document.objects.get(pk=make_document().pk)
+    size = document.file_size
+    default_storage.delete(document.file.name)
+    document.title_en = "Renamed"
+    document.full_clean()
+    document.save()
+    document.refresh_from_db()
+    assert (document.title_en, document.file_size) == ("Renamed", size)
+
+
+def test_a_new_file_is_still_checked_on_a_stored_document():
+    document = Document.objects.get(pk=make_document().pk)
+    document.file = SimpleUploadedFile("report.pdf", b"<html><script>alert(1)</script>")
+    with pytest.raises(ValidationError) as caught:
+        document.full_clean()
+    assert [error.code for error in caught.value.error_dict["file"]] == ["document_content"]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template import Context, Template
 from django.utils.http import http_date
@@ -15,9 +16,10 @@ from media.renditions import rendition_folder
 from media.storage import MediaS3Storage
 from news.models import ArticleImage
 from tests.factories import make_article, make_document, make_image_file
+from tests.object_storage import OfflineBucket, s3_storage
 
 pytestmark = pytest.mark.django_db
-BASE_DIR = Path(__file__).resolve().parents[2]
+REPOSITORY = Path(__file__).resolve().parents[2]
 
 
 def stored(name, content=b"x"):
@@ -69,11 +71,11 @@ def test_an_unchanged_file_is_answered_with_304(client):
 
 
 def test_a_stored_office_file_is_a_download_and_unknown_types_are_opaque(client):
-    stored("documents/2025/01/abc.docx", b"PK")
-    stored("documents/2025/01/abc.html", b"<script>alert(1)</script>")
-    docx = client.get("/media/documents/2025/01/abc.docx")
+    stored("files/2025/01/abc.docx", b"PK")
+    stored("files/2025/01/abc.html", b"<script>alert(1)</script>")
+    docx = client.get("/media/files/2025/01/abc.docx")
     assert docx["Content-Disposition"].startswith("attachment")
-    html = client.get("/media/documents/2025/01/abc.html")
+    html = client.get("/media/files/2025/01/abc.html")
     assert html["Content-Type"] == "application/octet-stream"
     assert html["Content-Disposition"].startswith("attachment")
     assert html["X-Content-Type-Options"] == "nosniff"
@@ -137,20 +139,26 @@ def test_with_object_storage_media_urls_point_there_and_the_app_serves_none(clie
 
 def test_objects_get_their_type_from_their_name_not_from_the_browser():
     storage = MediaS3Storage(bucket_name="b", access_key="k", secret_key="s")
-    assert storage.get_object_parameters("documents/2025/01/a.pdf") == {
-        "ContentType": "application/pdf",
-        "CacheControl": "public, max-age=86400",
-    }
+    assert storage.get_object_parameters("documents/2025/01/a.pdf")["ContentType"] == (
+        "application/pdf"
+    )
     docx = storage.get_object_parameters("documents/2025/01/a.docx")
     assert docx["ContentDisposition"] == "attachment"
+    image = storage.get_object_parameters("images/article/2025/01/a.png")
+    assert image == {"ContentType": "image/png", "CacheControl": "public, max-age=86400"}
     rendition = storage.get_object_parameters("cache/images/a/1/k.webp")
     assert rendition["CacheControl"] == "public, max-age=31536000, immutable"
-    assert (
-        storage._get_write_parameters("x.pdf", type("U", (), {"content_type": "text/html"})())[
-            "ContentType"
-        ]
-        == "application/pdf"
-    )
+
+
+def test_an_upload_is_stored_under_the_type_of_its_name_whatever_the_browser_said():
+    storage = s3_storage()
+    bucket = OfflineBucket(storage)
+    upload = ContentFile(b"\x89PNG", name="a.png")
+    upload.content_type = "text/html"
+    assert storage.save("images/article/2025/01/a.png", upload) == "images/article/2025/01/a.png"
+    headers = bucket.puts()["images/article/2025/01/a.png"]
+    assert headers["content-type"] == "image/png"
+    assert headers["cache-control"] == "public, max-age=86400"
 
 
 def settings_in_subprocess(**env):
@@ -164,7 +172,7 @@ def settings_in_subprocess(**env):
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
-        cwd=BASE_DIR,
+        cwd=REPOSITORY,
         env=environment,
         capture_output=True,
         text=True,

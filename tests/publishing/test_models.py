@@ -8,10 +8,10 @@ from django.db import IntegrityError, connection, models
 from django.test.utils import isolate_apps
 from django.utils import timezone, translation
 
+from publishing.fields import RichTextField
 from publishing.models import (
     Publishable,
     PublishedQuerySet,
-    RichTextSanitizingMixin,
     SlugRedirect,
     Status,
     TranslatedSlugMixin,
@@ -25,15 +25,13 @@ def page_model(transactional_db):
     ContentType.objects.clear_cache()
     with isolate_apps("publishing"):
         # Nullable like the columns modeltranslation adds for languages other than the default.
-        class Page(TranslatedSlugMixin, RichTextSanitizingMixin, Publishable):
+        class Page(TranslatedSlugMixin, Publishable):
             title_bg = models.CharField(max_length=200, blank=True)
             title_en = models.CharField(max_length=200, blank=True, null=True)  # noqa: DJ001
             slug_bg = models.SlugField(max_length=100, blank=True)
             slug_en = models.SlugField(max_length=100, blank=True, null=True)  # noqa: DJ001
-            body_bg = models.TextField(blank=True)
-            body_en = models.TextField(blank=True, null=True)  # noqa: DJ001
-
-            rich_text_fields = ("body",)
+            body_bg = RichTextField(blank=True)
+            body_en = RichTextField(blank=True, null=True)  # noqa: DJ001
 
             class Meta(Publishable.Meta):
                 app_label = "publishing"
