@@ -126,7 +126,7 @@ def s3(settings):
 
 def test_on_s3_a_document_is_a_private_object_and_an_image_a_public_one(s3):
     document = make_document(file=SimpleUploadedFile("report.pdf", b"%PDF-1.4"))
-    article = make_article(cover_image=make_image_file(), cover_decorative=True)
+    article = make_article(cover_image=make_image_file(), cover_image_decorative=True)
     uploads = s3.puts()
     assert uploads[document.file.name]["x-amz-acl"] == "private"
     assert uploads[document.file.name]["cache-control"] == "private, no-store"

@@ -45,7 +45,7 @@ def renditions_of(image_file):
 def test_each_width_and_the_fallback_are_named_by_width_and_quality():
     article = make_article(
         cover_image=make_image_file("wide.jpg", size=(1000, 400), image_format="JPEG"),
-        cover_decorative=True,
+        cover_image_decorative=True,
     )
     files = renditions_of(article.cover_image)
     assert sorted(files) == ["1000w-q80.webp", "1000w-q82.jpg", "480w-q80.webp", "800w-q80.webp"]
@@ -76,7 +76,7 @@ def test_a_photo_keeps_its_colour_profile_and_cmyk_becomes_rgb():
     photo = Image.new("CMYK", (900, 600), (0, 200, 200, 0))
     article = make_article(
         cover_image=upload(photo, "print.jpg", "JPEG", icc_profile=profile),
-        cover_decorative=True,
+        cover_image_decorative=True,
     )
     for image in renditions_of(article.cover_image).values():
         assert image.mode == "RGB"
@@ -104,7 +104,7 @@ def test_only_missing_renditions_are_made_and_the_source_is_read_once(settings):
     }
     article = make_article(
         cover_image=make_image_file("a.jpg", size=(900, 600), image_format="JPEG"),
-        cover_decorative=True,
+        cover_image_decorative=True,
     )
     image = article.cover_image
     folder = rendition_folder(image.name)
@@ -134,7 +134,7 @@ def test_renditions_go_through_the_storage_api(settings):
     }
     article = make_article(
         cover_image=make_image_file("a.jpg", size=(1300, 650), image_format="JPEG"),
-        cover_decorative=True,
+        cover_image_decorative=True,
     )
     data = picture_data(article.cover_image)
     folder = rendition_folder(article.cover_image.name)
@@ -155,7 +155,7 @@ def test_the_table_of_the_former_thumbnail_library_is_dropped():
 
 
 def test_regenerating_replaces_renditions_of_an_earlier_naming():
-    article = make_article(cover_image=make_image_file(size=(500, 400)), cover_decorative=True)
+    article = make_article(cover_image=make_image_file(size=(500, 400)), cover_image_decorative=True)
     folder = rendition_folder(article.cover_image.name)
     default_storage.save(folder + "3f2a9c1b0d8e7f6a5b4c3d2e1f0a9b8c.webp", ContentFile(b"old"))
     assert regenerate_renditions(article.cover_image) == 3
