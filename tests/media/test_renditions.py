@@ -62,7 +62,7 @@ def test_transparency_is_kept_where_the_format_holds_it():
     logo = Image.new("RGBA", (600, 300), (0, 0, 0, 0))
     logo.paste((200, 30, 30, 255), (0, 0, 300, 300))
     item = ArticleImage.objects.create(
-        article=make_article(), image=upload(logo, "logo.png", "PNG"), decorative=True
+        article=make_article(), image=upload(logo, "logo.png", "PNG"), image_decorative=True
     )
     files = renditions_of(item.image)
     webp, fallback = files["480w-q80.webp"], files["600w-q82.png"]
