@@ -1,8 +1,15 @@
 """Middleware of the site as a whole."""
 
-from django.conf import settings
+import re
+from urllib.parse import unquote_to_bytes
 
-from smolyan_portal import health
+from django.conf import settings
+from django.core.handlers.wsgi import get_bytes_from_wsgi
+
+from smolyan_portal import health, views
+
+# C0 and C1 control characters and DEL; tab and line breaks are white space a form may send.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class HealthCheckMiddleware:
@@ -45,4 +52,36 @@ class ForwardedForMiddleware:
             ]
             if len(chain) >= self.hops:
                 request.META["REMOTE_ADDR"] = chain[-self.hops]
+        return self.get_response(request)
+
+
+def readable_query(raw):
+    """Whether every name and value of a raw query string is UTF-8 text a person could type."""
+    for pair in raw.split(b"&"):
+        for part in pair.split(b"=", 1):
+            try:
+                text = unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8")
+            except UnicodeDecodeError:
+                return False
+            if CONTROL_CHARACTERS.search(text):
+                return False
+    return True
+
+
+class QueryStringCheckMiddleware:
+    """Answer 400, in the visitor's language, to a query string no person types.
+
+    Django decodes broken UTF-8 into replacement characters and passes control characters
+    on, so a NUL byte could reach a database query (PostgreSQL refuses it with an error).
+    Checking here, once for every page and the admin, leaves no view to forget it; a NUL or
+    a lone surrogate is never part of a real search or link, so refusing it loses nothing.
+    Goes after LocaleMiddleware, which picks the language of the 400 page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not readable_query(get_bytes_from_wsgi(request.META, "QUERY_STRING", "")):
+            return views.bad_request(request, None)
         return self.get_response(request)

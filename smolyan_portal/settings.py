@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # Bulgarian or English staff get their language; everyone else English.
     "publishing.middleware.AdminLanguageMiddleware",
+    "smolyan_portal.middleware.QueryStringCheckMiddleware",
     "django.middleware.common.CommonMiddleware",
     "smolyan_portal.page_cache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -173,6 +174,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # How many reverse proxies of ours stand in front of the app (0: the app faces visitors).
 PROXY_HOPS = int(os.environ.get("DJANGO_PROXY_HOPS", "0"))
 AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "smolyan_portal.sign_in.attempted_username"
 
 # Languages: Bulgarian first; English falls back to Bulgarian field by field.
 LANGUAGE_CODE = "bg"
