@@ -75,6 +75,35 @@ def test_translated_url_segments_lead_to_the_same_page(client):
     assert '<a href="/en/accessibility/" hreflang="en" lang="en">English</a>' in html
 
 
+@pytest.mark.parametrize(
+    ("raw_path", "path_info"),
+    [
+        ("/%2Fevil.example/bg/", "//evil.example/bg/"),
+        ("/%2F%2Fevil.example/en/news/", "///evil.example/en/news/"),
+        # Browsers read a backslash in a link as a slash.
+        ("/%5Cevil.example/bg/", "/\\evil.example/bg/"),
+        ("/bg/%2F%2Fevil.example/bg/", "/bg///evil.example/bg/"),
+    ],
+)
+def test_a_404_never_links_the_other_language_off_site(client, raw_path, path_info):
+    response = client.get(raw_path, HTTP_ACCEPT_LANGUAGE="bg")
+    assert response.wsgi_request.path_info == path_info
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "evil.example" not in html
+    # With no page at the address, each language offers its home page.
+    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/">' in html
+    assert '<link rel="alternate" hreflang="bg" href="http://testserver/bg/">' in html
+
+
+def test_a_404_under_a_known_route_offers_that_route_in_the_other_language(client):
+    response = client.get("/bg/novini/no-such-article/?page=2")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<a href="/en/news/no-such-article/?page=2" hreflang="en" lang="en">' in html
+
+
 def test_bad_host_gets_a_400_page_not_a_500():
     client = Client(raise_request_exception=False)
     response = client.get("/en/", HTTP_HOST="evil.example")
