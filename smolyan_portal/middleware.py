@@ -1,15 +1,12 @@
 """Middleware of the site as a whole."""
 
-import re
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.core.handlers.wsgi import get_bytes_from_wsgi
 
 from smolyan_portal import health, views
-
-# C0 and C1 control characters and DEL; tab and line breaks are white space a form may send.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+from smolyan_portal.text import CONTROL_CHARACTERS
 
 
 class HealthCheckMiddleware:

@@ -69,3 +69,19 @@ def test_debug_on_generates_a_local_key_instead_of_failing():
     result = run_python(PRINT_SETTINGS, DJANGO_DEBUG="true")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1])["debug"] is True
+
+
+def setting_values(names, **env):
+    """The named settings, as Django reads them under the given environment."""
+    code = (
+        "import json, django; from django.conf import settings; django.setup(); "
+        f"print(json.dumps({{name: getattr(settings, name) for name in {list(names)!r}}}))"
+    )
+    result = run_python(code, DJANGO_SECRET_KEY="x" * 50, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_a_mail_server_that_does_not_answer_is_given_up_on():
+    assert setting_values(["EMAIL_TIMEOUT"]) == {"EMAIL_TIMEOUT": 10}
+    assert setting_values(["EMAIL_TIMEOUT"], DJANGO_EMAIL_TIMEOUT="3") == {"EMAIL_TIMEOUT": 3}
