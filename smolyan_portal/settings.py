@@ -305,11 +305,29 @@ PORTAL_SERVER_LOG_DAYS = int(os.environ.get("DJANGO_SERVER_LOG_DAYS", "30"))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Portal", email) for email in env_list("DJANGO_ADMIN_EMAILS")]
 
+# The same error is mailed to ADMINS at most once in this many seconds.
+ERROR_MAIL_INTERVAL_SECONDS = 600
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "smolyan_portal.error_mail.ThrottledAdminEmailHandler",
+        },
+        "null": {"class": "logging.NullHandler"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # django-axes announces itself at every start; its warnings about lockouts still show.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # Every scan of the internet sends some bad Host headers; each is answered 400 and
+        # shows in the access log, and is not worth a mail.
+        "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
+        # django-axes announces itself at every start; its warnings about lockouts still show.
+        "axes": {"level": "WARNING"},
+    },
 }
