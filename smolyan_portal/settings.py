@@ -175,6 +175,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 PROXY_HOPS = int(os.environ.get("DJANGO_PROXY_HOPS", "0"))
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "smolyan_portal.sign_in.attempted_username"
+# Someone guessing many usernames from one address is stopped too: the address is locked
+# out after this many failures within the cool-off time, whatever the usernames.
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = 20
+AXES_HANDLER = "smolyan_portal.sign_in.AddressLimitHandler"
+AXES_LOCKOUT_CALLABLE = "smolyan_portal.sign_in.lockout_response"
 
 # Languages: Bulgarian first; English falls back to Bulgarian field by field.
 LANGUAGE_CODE = "bg"
