@@ -2,8 +2,10 @@
 
 from urllib.parse import unquote_to_bytes
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.handlers.wsgi import get_bytes_from_wsgi
+from django.middleware.clickjacking import XFrameOptionsMiddleware
 
 from smolyan_portal import health, views
 from smolyan_portal.text import CONTROL_CHARACTERS
@@ -13,19 +15,54 @@ class HealthCheckMiddleware:
     """Answer the probes before any middleware that checks the Host header.
 
     A load balancer or orchestrator probes a container by its IP address, which
-    is not among ALLOWED_HOSTS; the probes must answer whatever Host is sent.
+    is not among ALLOWED_HOSTS; the probes must answer whatever Host is sent. It stands
+    after SecurityMiddleware (whose HTTPS redirect exempts the probes), so its answers get
+    the same headers as any page; X-Frame-Options and the CSP are added by middleware
+    further down, so each probe passes through the same two here.
     """
 
     routes = {"/livez": health.livez, "/healthz": health.healthz}
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.probes = {
+            path: XFrameOptionsMiddleware(CSPMiddleware(view)) for path, view in self.routes.items()
+        }
 
     def __call__(self, request):
-        view = self.routes.get(request.path_info.rstrip("/") or "/")
-        if view is not None:
-            return view(request)
+        probe = self.probes.get(request.path_info.rstrip("/") or "/")
+        if probe is not None:
+            return probe(request)
         return self.get_response(request)
+
+
+class SecurityHeadersMiddleware:
+    """The headers Django does not set: Permissions-Policy, and HSTS on every answer.
+
+    Django sends HSTS only on requests it knows came by HTTPS. Behind a TLS-terminating
+    proxy that does not say so (no X-Forwarded-Proto), it never would; browsers ignore
+    the header on plain HTTP, so sending it on every answer is safe.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions_policy = ", ".join(
+            f"{feature}=()" for feature in settings.PERMISSIONS_POLICY_DISABLED
+        )
+        self.hsts = None
+        if settings.SECURE_HSTS_SECONDS:
+            self.hsts = f"max-age={settings.SECURE_HSTS_SECONDS}"
+            if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS:
+                self.hsts += "; includeSubDomains"
+            if settings.SECURE_HSTS_PRELOAD:
+                self.hsts += "; preload"
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        if self.hsts:
+            response.headers.setdefault("Strict-Transport-Security", self.hsts)
+        return response
 
 
 class ForwardedForMiddleware:

@@ -82,10 +82,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "smolyan_portal.middleware.HealthCheckMiddleware",
     "smolyan_portal.middleware.ForwardedForMiddleware",
+    "smolyan_portal.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Probes answer any Host; they come before CommonMiddleware, which checks it.
+    "smolyan_portal.middleware.HealthCheckMiddleware",
     # ETag on every page, so a revisit of an unchanged page is answered with 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -256,20 +258,46 @@ THUMBNAIL_PREFIX = "cache/"
 THUMBNAIL_UPSCALE = False
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
-# Security headers; the HTTPS-only ones are switched on with DJANGO_SECURE=true.
+# HTTPS: DJANGO_SECURE switches on the redirect, secure cookies and HSTS together; each can
+# be set on its own, e.g. secure cookies and HSTS behind a TLS proxy that does not send
+# X-Forwarded-Proto (the app then cannot tell HTTPS requests, so it must not redirect).
 SECURE = env_bool("DJANGO_SECURE", default=not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else None
-SECURE_SSL_REDIRECT = SECURE
-SESSION_COOKIE_SECURE = SECURE
-CSRF_COOKIE_SECURE = SECURE
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_REDIRECT", default=SECURE)
+# Probes come over plain HTTP from inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^(healthz|livez)/?$"]
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=SECURE)
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000" if SECURE else "0"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
-SECURE_HSTS_PRELOAD = SECURE
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
+# Only our own proxy may say that a request came by HTTPS; a visitor could send the header.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PROXY_HOPS >= 1 else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Browser features no page of the portal uses (the partners' map needs none of them).
+PERMISSIONS_POLICY_DISABLED = [
+    "accelerometer",
+    "autoplay",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "idle-detection",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "picture-in-picture",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -85,3 +85,57 @@ def setting_values(names, **env):
 def test_a_mail_server_that_does_not_answer_is_given_up_on():
     assert setting_values(["EMAIL_TIMEOUT"]) == {"EMAIL_TIMEOUT": 10}
     assert setting_values(["EMAIL_TIMEOUT"], DJANGO_EMAIL_TIMEOUT="3") == {"EMAIL_TIMEOUT": 3}
+
+
+HTTPS_SETTINGS = [
+    "SECURE_SSL_REDIRECT",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+    "SECURE_HSTS_SECONDS",
+]
+
+
+def test_django_secure_sets_every_https_setting_at_once():
+    assert setting_values(HTTPS_SETTINGS, DJANGO_SECURE="true") == {
+        "SECURE_SSL_REDIRECT": True,
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+        "SECURE_HSTS_SECONDS": 31536000,
+    }
+    assert setting_values(HTTPS_SETTINGS, DJANGO_SECURE="false") == {
+        "SECURE_SSL_REDIRECT": False,
+        "SESSION_COOKIE_SECURE": False,
+        "CSRF_COOKIE_SECURE": False,
+        "SECURE_HSTS_SECONDS": 0,
+    }
+
+
+def test_secure_cookies_and_hsts_without_the_redirect():
+    # Behind a TLS proxy that does not send X-Forwarded-Proto every request looks like
+    # plain HTTP: a redirect would loop, but cookies and HSTS must still be secure.
+    expected = {
+        "SECURE_SSL_REDIRECT": False,
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+        "SECURE_HSTS_SECONDS": 31536000,
+    }
+    assert setting_values(HTTPS_SETTINGS, DJANGO_SECURE="true", DJANGO_SECURE_REDIRECT="false") == (
+        expected
+    )
+    assert (
+        setting_values(
+            HTTPS_SETTINGS,
+            DJANGO_SECURE="false",
+            DJANGO_SECURE_COOKIES="true",
+            DJANGO_HSTS_SECONDS="31536000",
+        )
+        == expected
+    )
+
+
+def test_x_forwarded_proto_is_trusted_only_behind_our_own_proxy():
+    header = ["SECURE_PROXY_SSL_HEADER"]
+    assert setting_values(header, DJANGO_SECURE="true") == {"SECURE_PROXY_SSL_HEADER": None}
+    assert setting_values(header, DJANGO_SECURE="true", DJANGO_PROXY_HOPS="1") == {
+        "SECURE_PROXY_SSL_HEADER": ["HTTP_X_FORWARDED_PROTO", "https"]
+    }

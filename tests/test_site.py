@@ -58,6 +58,50 @@ def test_security_headers_on_a_public_page(client):
     assert "unsafe-inline" not in policy
 
 
+SECURITY_HEADERS = [
+    "X-Content-Type-Options",
+    "X-Frame-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "Content-Security-Policy",
+    "Permissions-Policy",
+]
+
+
+def test_permissions_policy_turns_off_what_the_site_does_not_use(client):
+    policy = client.get("/en/")["Permissions-Policy"]
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert f"{feature}=()" in policy
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/livez"])
+def test_probes_get_the_security_headers_of_every_page(client, path):
+    page = client.get("/en/")
+    probe = client.get(path, HTTP_HOST="10.1.2.3:8000")
+    assert probe.status_code == 200
+    for header in SECURITY_HEADERS:
+        assert probe[header] == page[header]
+
+
+def test_hsts_is_on_every_answer_even_when_the_proxy_does_not_say_https(settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = settings.SECURE_HSTS_PRELOAD = True
+    client = Client()
+    for path in ("/en/", "/healthz", "/livez", "/en/no-such-page/"):
+        response = client.get(path, HTTP_HOST="testserver")
+        assert response["Strict-Transport-Security"] == (
+            "max-age=31536000; includeSubDomains; preload"
+        )
+
+
+def test_probes_are_not_redirected_to_https(settings):
+    settings.SECURE_SSL_REDIRECT = True
+    client = Client(raise_request_exception=False)
+    for path in ("/healthz", "/livez"):
+        assert client.get(path, HTTP_HOST="10.1.2.3:8000").status_code == 200
+    assert client.get("/en/").status_code == 301
+
+
 def test_anonymous_visitor_gets_no_cookie(client):
     response = client.get("/bg/")
     assert response.cookies == {}
