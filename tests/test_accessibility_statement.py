@@ -488,7 +488,7 @@ def test_a_hung_mail_server_does_not_hold_up_the_thank_you_page(
 ):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", hung_mail_server
-    settings.EMAIL_TIMEOUT = 1
+    settings.EMAIL_TIMEOUT = 2
     settings.FEEDBACK_NOTIFY_EMAILS = ["accessibility@smolyan.bg"]
     started = time.monotonic()
     with django_capture_on_commit_callbacks(execute=True):
@@ -498,7 +498,8 @@ def test_a_hung_mail_server_does_not_hold_up_the_thank_you_page(
     assert response.status_code == 302
     assert page.status_code == 200
     assert "Thank you. We have received your message" in page.content.decode()
-    assert elapsed < 0.5
+    # Well under EMAIL_TIMEOUT: nothing waited for the mail server.
+    assert elapsed < 1
     feedback = Feedback.objects.get()
     # The mail gives up after EMAIL_TIMEOUT, and says so in the log.
     wait_for_mail(timeout=5)
