@@ -281,28 +281,11 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 # Browser features no page of the portal uses (the partners' map needs none of them).
-PERMISSIONS_POLICY_DISABLED = [
-    "accelerometer",
-    "autoplay",
-    "browsing-topics",
-    "camera",
-    "display-capture",
-    "encrypted-media",
-    "geolocation",
-    "gyroscope",
-    "hid",
-    "idle-detection",
-    "magnetometer",
-    "microphone",
-    "midi",
-    "payment",
-    "picture-in-picture",
-    "publickey-credentials-get",
-    "screen-wake-lock",
-    "serial",
-    "usb",
-    "xr-spatial-tracking",
-]
+PERMISSIONS_POLICY_DISABLED = (
+    "accelerometer autoplay browsing-topics camera display-capture encrypted-media geolocation "
+    "gyroscope hid idle-detection magnetometer microphone midi payment picture-in-picture "
+    "publickey-credentials-get screen-wake-lock serial usb xr-spatial-tracking"
+).split()
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
