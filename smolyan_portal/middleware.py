@@ -11,23 +11,28 @@ from smolyan_portal import health, views
 from smolyan_portal.text import CONTROL_CHARACTERS
 
 
+def with_page_headers(view):
+    """The view, its answers given X-Frame-Options and the CSP like every page.
+
+    For middleware that answers before the two middleware further down that add them.
+    """
+    return XFrameOptionsMiddleware(CSPMiddleware(view))
+
+
 class HealthCheckMiddleware:
     """Answer the probes before any middleware that checks the Host header.
 
     A load balancer or orchestrator probes a container by its IP address, which
     is not among ALLOWED_HOSTS; the probes must answer whatever Host is sent. It stands
     after SecurityMiddleware (whose HTTPS redirect exempts the probes), so its answers get
-    the same headers as any page; X-Frame-Options and the CSP are added by middleware
-    further down, so each probe passes through the same two here.
+    the same headers as any page.
     """
 
     routes = {"/livez": health.livez, "/healthz": health.healthz}
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.probes = {
-            path: XFrameOptionsMiddleware(CSPMiddleware(view)) for path, view in self.routes.items()
-        }
+        self.probes = {path: with_page_headers(view) for path, view in self.routes.items()}
 
     def __call__(self, request):
         probe = self.probes.get(request.path_info.rstrip("/") or "/")
@@ -114,8 +119,9 @@ class QueryStringCheckMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.refuse = with_page_headers(lambda request: views.bad_request(request, None))
 
     def __call__(self, request):
         if not readable_query(get_bytes_from_wsgi(request.META, "QUERY_STRING", "")):
-            return views.bad_request(request, None)
+            return self.refuse(request)
         return self.get_response(request)

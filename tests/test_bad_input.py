@@ -64,6 +64,20 @@ def test_unreadable_parameters_get_a_400_page_in_the_visitors_language(content, 
     assert response["Content-Language"] == ("bg" if path.startswith("/bg/") else "en")
 
 
+def test_the_400_page_has_the_security_headers_of_every_page(client, content):
+    page = client.get("/en/search/")
+    refused = client.get("/en/search/?q=%00")
+    assert refused.status_code == 400
+    for header in (
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+    ):
+        assert refused[header] == page[header]
+
+
 @pytest.mark.parametrize("path", ["/en/search/", "/bg/novini/", "/en/"])
 def test_an_unreadable_parameter_name_is_refused_too(content, path):
     response = Client(raise_request_exception=False).get(f"{path}?q%00=1&page=1")
