@@ -27,8 +27,9 @@ class SessionLimitsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # Visitors without a sign-in cost nothing here: their session is empty.
-        if SESSION_KEY in request.session:
+        # Visitors without a session cookie are not looked at: reading their (empty) session
+        # would mark every public page "Vary: Cookie".
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and SESSION_KEY in request.session:
             self._check(request)
         return self.get_response(request)
 

@@ -75,6 +75,11 @@ def test_activity_keeps_a_session_going(editor_client):
         assert editor_client.get("/admin/").status_code == 200
 
 
+def test_public_pages_for_visitors_do_not_vary_by_cookie(client):
+    response = client.get("/en/privacy/")
+    assert "Cookie" not in response.get("Vary", "")
+
+
 def test_both_limits_are_set_by_the_environment():
     names = ["SESSION_IDLE_SECONDS", "SESSION_MAX_SECONDS", "SESSION_COOKIE_AGE"]
     assert setting_values(names) == {
