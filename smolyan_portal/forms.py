@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from smolyan_portal.models import Feedback
+from smolyan_portal.text import multi_line, single_line
 
 
 class FeedbackForm(forms.ModelForm):
@@ -37,7 +38,13 @@ class FeedbackForm(forms.ModelForm):
         }
 
     def clean_message(self):
-        message = self.cleaned_data["message"].strip()
+        message = multi_line(self.cleaned_data["message"]).strip()
         if not message:
             raise forms.ValidationError(_("Please write your message."), code="required")
         return message
+
+    def clean_name(self):
+        return single_line(self.cleaned_data["name"])
+
+    def clean_page_url(self):
+        return single_line(self.cleaned_data["page_url"])

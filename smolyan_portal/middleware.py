@@ -1,29 +1,75 @@
 """Middleware of the site as a whole."""
 
+from urllib.parse import unquote_to_bytes
+
+from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.core.handlers.wsgi import get_bytes_from_wsgi
+from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.urls import reverse
 from django.utils import translation
 
-from smolyan_portal import health
+from smolyan_portal import health, views
+from smolyan_portal.text import CONTROL_CHARACTERS
+
+
+def with_page_headers(view):
+    """The view, its answers given X-Frame-Options and the CSP like every page.
+
+    For middleware that answers before the two middleware further down that add them.
+    """
+    return XFrameOptionsMiddleware(CSPMiddleware(view))
 
 
 class HealthCheckMiddleware:
     """Answer the probes before any middleware that checks the Host header.
 
     A load balancer or orchestrator probes a container by its IP address, which
-    is not among ALLOWED_HOSTS; the probes must answer whatever Host is sent.
+    is not among ALLOWED_HOSTS; the probes must answer whatever Host is sent. It stands
+    after SecurityMiddleware (whose HTTPS redirect exempts the probes), so its answers get
+    the same headers as any page.
     """
 
     routes = {"/livez": health.livez, "/healthz": health.healthz}
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.probes = {path: with_page_headers(view) for path, view in self.routes.items()}
 
     def __call__(self, request):
-        view = self.routes.get(request.path_info.rstrip("/") or "/")
-        if view is not None:
-            return view(request)
+        probe = self.probes.get(request.path_info.rstrip("/") or "/")
+        if probe is not None:
+            return probe(request)
         return self.get_response(request)
+
+
+class SecurityHeadersMiddleware:
+    """The headers Django does not set: Permissions-Policy, and HSTS on every answer.
+
+    Django sends HSTS only on requests it knows came by HTTPS. Behind a TLS-terminating
+    proxy that does not say so (no X-Forwarded-Proto), it never would; browsers ignore
+    the header on plain HTTP, so sending it on every answer is safe.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions_policy = ", ".join(
+            f"{feature}=()" for feature in settings.PERMISSIONS_POLICY_DISABLED
+        )
+        self.hsts = None
+        if settings.SECURE_HSTS_SECONDS:
+            self.hsts = f"max-age={settings.SECURE_HSTS_SECONDS}"
+            if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS:
+                self.hsts += "; includeSubDomains"
+            if settings.SECURE_HSTS_PRELOAD:
+                self.hsts += "; preload"
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        if self.hsts:
+            response.headers.setdefault("Strict-Transport-Security", self.hsts)
+        return response
 
 
 class ForwardedForMiddleware:
@@ -47,6 +93,39 @@ class ForwardedForMiddleware:
             ]
             if len(chain) >= self.hops:
                 request.META["REMOTE_ADDR"] = chain[-self.hops]
+        return self.get_response(request)
+
+
+def readable_query(raw):
+    """Whether every name and value of a raw query string is UTF-8 text a person could type."""
+    for pair in raw.split(b"&"):
+        for part in pair.split(b"=", 1):
+            try:
+                text = unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8")
+            except UnicodeDecodeError:
+                return False
+            if CONTROL_CHARACTERS.search(text):
+                return False
+    return True
+
+
+class QueryStringCheckMiddleware:
+    """Answer 400, in the visitor's language, to a query string no person types.
+
+    Django decodes broken UTF-8 into replacement characters and passes control characters
+    on, so a NUL byte could reach a database query (PostgreSQL refuses it with an error).
+    Checking here, once for every page and the admin, leaves no view to forget it; a NUL or
+    a lone surrogate is never part of a real search or link, so refusing it loses nothing.
+    Goes after LocaleMiddleware, which picks the language of the 400 page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.refuse = with_page_headers(lambda request: views.bad_request(request, None))
+
+    def __call__(self, request):
+        if not readable_query(get_bytes_from_wsgi(request.META, "QUERY_STRING", "")):
+            return self.refuse(request)
         return self.get_response(request)
 
 

@@ -82,10 +82,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "smolyan_portal.middleware.HealthCheckMiddleware",
     "smolyan_portal.middleware.ForwardedForMiddleware",
+    "smolyan_portal.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Probes answer any Host; they come before CommonMiddleware, which checks it.
+    "smolyan_portal.middleware.HealthCheckMiddleware",
     # ETag on every page, so a revisit of an unchanged page is answered with 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -94,11 +96,13 @@ MIDDLEWARE = [
     "smolyan_portal.outage.DatabaseOutageMiddleware",
     # Bulgarian or English staff get their language; everyone else English.
     "smolyan_portal.middleware.AdminLanguageMiddleware",
+    "smolyan_portal.middleware.QueryStringCheckMiddleware",
     "django.middleware.common.CommonMiddleware",
     "smolyan_portal.page_cache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "smolyan_portal.sessions.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -175,6 +179,10 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Only staff sign in. A sign-in ends after this long without a request, and this long in all.
+SESSION_IDLE_SECONDS = 60 * int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "30"))
+SESSION_MAX_SECONDS = 3600 * int(os.environ.get("DJANGO_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
 
 # Whole public pages for anonymous visitors, kept until content changes. On by default only
 # with the shared Redis cache: a per-process cache would let each worker serve its own,
@@ -202,6 +210,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # How many reverse proxies of ours stand in front of the app (0: the app faces visitors).
 PROXY_HOPS = int(os.environ.get("DJANGO_PROXY_HOPS", "0"))
 AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "smolyan_portal.sign_in.attempted_username"
+# Someone guessing many usernames from one address is stopped too: the address is locked
+# out after this many failures within the cool-off time, whatever the usernames.
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = 20
+AXES_HANDLER = "smolyan_portal.sign_in.AddressLimitHandler"
+AXES_LOCKOUT_CALLABLE = "smolyan_portal.sign_in.lockout_response"
 
 # Languages: Bulgarian first; English falls back to Bulgarian field by field.
 LANGUAGE_CODE = "bg"
@@ -280,20 +294,29 @@ if os.environ.get("DJANGO_S3_BUCKET"):
     }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
-# Security headers; the HTTPS-only ones are switched on with DJANGO_SECURE=true.
+# HTTPS: DJANGO_SECURE switches on the redirect, secure cookies and HSTS together; each can
+# be set on its own, e.g. secure cookies and HSTS behind a TLS proxy that does not send
+# X-Forwarded-Proto (the app then cannot tell HTTPS requests, so it must not redirect).
 SECURE = env_bool("DJANGO_SECURE", default=not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else None
-SECURE_SSL_REDIRECT = SECURE
-SESSION_COOKIE_SECURE = SECURE
-CSRF_COOKIE_SECURE = SECURE
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_REDIRECT", default=SECURE)
+# Probes come over plain HTTP from inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^(healthz|livez)/?$"]
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=SECURE)
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000" if SECURE else "0"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
-SECURE_HSTS_PRELOAD = SECURE
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
+# Only our own proxy may say that a request came by HTTPS; a visitor could send the header.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PROXY_HOPS >= 1 else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Browser features no page of the portal uses (the partners' map needs none of them).
+PERMISSIONS_POLICY_DISABLED = (
+    "accelerometer autoplay browsing-topics camera display-capture encrypted-media geolocation "
+    "gyroscope hid idle-detection magnetometer microphone midi payment picture-in-picture "
+    "publickey-credentials-get screen-wake-lock serial usb xr-spatial-tracking"
+).split()
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -325,6 +348,8 @@ EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
+# Seconds to wait for each answer of the mail server; without it a hung server hangs the sender.
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "portal@smolyan.bg")
 # How long the web server's access logs are kept; the privacy notice states it, so set it to
 # match the log rotation of the deployment.
@@ -332,11 +357,29 @@ PORTAL_SERVER_LOG_DAYS = int(os.environ.get("DJANGO_SERVER_LOG_DAYS", "30"))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Portal", email) for email in env_list("DJANGO_ADMIN_EMAILS")]
 
+# The same error is mailed to ADMINS at most once in this many seconds.
+ERROR_MAIL_INTERVAL_SECONDS = 600
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "smolyan_portal.error_mail.ThrottledAdminEmailHandler",
+        },
+        "null": {"class": "logging.NullHandler"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # django-axes announces itself at every start; its warnings about lockouts still show.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # Every scan of the internet sends some bad Host headers; each is answered 400 and
+        # shows in the access log, and is not worth a mail.
+        "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
+        # django-axes announces itself at every start; its warnings about lockouts still show.
+        "axes": {"level": "WARNING"},
+    },
 }

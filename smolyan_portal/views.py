@@ -1,13 +1,10 @@
 """Site-wide views: home, search, accessibility statement, privacy notice, error pages."""
 
 import hashlib
-import logging
-import smtplib
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
@@ -28,15 +25,13 @@ from events.models import Meeting
 from news.models import Article
 from partners.models import Partner
 from projects.models import Project
-from smolyan_portal import search
+from smolyan_portal import mail, search
 from smolyan_portal.forms import FeedbackForm
 from smolyan_portal.models import FEEDBACK_RETENTION_MONTHS, AccessibilityStatement
 
 # Enough for a visitor with several problems to report, too few to flood the admin.
 FEEDBACK_LIMIT_PER_HOUR = 5
 FEEDBACK_LIMIT_WINDOW = 60 * 60
-
-logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
@@ -174,10 +169,8 @@ def notify_of_feedback(request, feedback):
         body = render_to_string(
             "emails/feedback_notification.txt", {"feedback": feedback, "admin_url": admin_url}
         )
-    try:
-        send_mail(str(subject), body, None, recipients)
-    except (OSError, smtplib.SMTPException):
-        logger.exception("Could not send the notification of feedback #%s", feedback.pk)
+    # A hung mail server must not keep the visitor from the thank-you page.
+    mail.send_in_background(str(subject), body, recipients, f"feedback #{feedback.pk}")
 
 
 def csrf_failure(request, reason=""):

@@ -2,6 +2,9 @@
 
 import datetime
 import io
+import socket
+import threading
+import time
 
 import pytest
 from django.core.management import call_command
@@ -10,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from smolyan_portal import views
+from smolyan_portal.mail import wait_for_mail
 from smolyan_portal.models import AccessibilityStatement, ConformanceStatus, Feedback
 from tests.factories import make_user
 
@@ -444,6 +448,7 @@ def test_new_feedback_is_sent_to_the_team_by_e_mail(
     settings.FEEDBACK_NOTIFY_EMAILS = ["accessibility@smolyan.bg"]
     with django_capture_on_commit_callbacks(execute=True):
         post_feedback(client, "/en/accessibility/", email="maria@example.org")
+    wait_for_mail()
     feedback = Feedback.objects.get()
     [mail] = mailoutbox
     assert mail.to == ["accessibility@smolyan.bg"]
@@ -464,6 +469,78 @@ def test_feedback_is_kept_when_the_mail_server_is_down(
         response = post_feedback(client)
     assert response.status_code == 302
     assert Feedback.objects.count() == 1
+    wait_for_mail()
+
+
+@pytest.fixture
+def hung_mail_server():
+    """The port of a mail server that accepts connections and never says a word."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.1)
+    connections = []
+    stop = threading.Event()
+
+    def accept():
+        while not stop.is_set():
+            try:
+                connections.append(listener.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept)
+    thread.start()
+    yield listener.getsockname()[1]
+    stop.set()
+    thread.join()
+    for connection in connections:
+        connection.close()
+    listener.close()
+
+
+def test_a_hung_mail_server_does_not_hold_up_the_thank_you_page(
+    client, settings, hung_mail_server, django_capture_on_commit_callbacks, caplog
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", hung_mail_server
+    settings.EMAIL_TIMEOUT = 2
+    settings.FEEDBACK_NOTIFY_EMAILS = ["accessibility@smolyan.bg"]
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_feedback(client)
+    page = client.get(response["Location"])
+    elapsed = time.monotonic() - started
+    assert response.status_code == 302
+    assert page.status_code == 200
+    assert "Thank you. We have received your message" in page.content.decode()
+    # Well under EMAIL_TIMEOUT: nothing waited for the mail server.
+    assert elapsed < 1
+    feedback = Feedback.objects.get()
+    # The mail gives up after EMAIL_TIMEOUT, and says so in the log.
+    wait_for_mail(timeout=5)
+    assert f"Could not send the notification of feedback #{feedback.pk}" in caplog.text
+
+
+def test_line_breaks_in_one_line_fields_cannot_fake_lines_of_the_mail(
+    client, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.FEEDBACK_NOTIFY_EMAILS = ["accessibility@smolyan.bg"]
+    with django_capture_on_commit_callbacks(execute=True):
+        post_feedback(
+            client,
+            name="Мария\r\nE-mail: director@smolyan.bg\u2028Page:\x0b /bg/  ",
+            page_url="/bg/\nИме: Иван",
+            message="First line\r\nSecond line\x1b[2J\rThird line",
+        )
+    wait_for_mail()
+    feedback = Feedback.objects.get()
+    assert feedback.name == "Мария E-mail: director@smolyan.bg Page: /bg/"
+    assert feedback.page_url == "/bg/ Име: Иван"
+    # The message keeps its lines, as newlines, without terminal control codes.
+    assert feedback.message == "First line\nSecond line[2J\nThird line"
+    [mail] = mailoutbox
+    lines = mail.body.splitlines()
+    assert "Име: Мария E-mail: director@smolyan.bg Page: /bg/" in lines
+    assert not any(line.startswith(("E-mail:", "Page:", "Име: Иван")) for line in lines)
 
 
 def test_unhandled_feedback_needs_attention_on_the_admin_index(client, admin_client):

@@ -99,3 +99,73 @@ def test_redis_and_postgresql_get_short_configurable_timeouts():
     values = json.loads(result.stdout.strip().splitlines()[-1])
     assert values["cache"]["OPTIONS"]["socket_timeout"] == 0.5
     assert values["database"] == {"connect_timeout": 2, "options": "-c statement_timeout=30000"}
+
+
+def setting_values(names, **env):
+    """The named settings, as Django reads them under the given environment."""
+    code = (
+        "import json, django; from django.conf import settings; django.setup(); "
+        f"print(json.dumps({{name: getattr(settings, name) for name in {list(names)!r}}}))"
+    )
+    result = run_python(code, DJANGO_SECRET_KEY="x" * 50, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_a_mail_server_that_does_not_answer_is_given_up_on():
+    assert setting_values(["EMAIL_TIMEOUT"]) == {"EMAIL_TIMEOUT": 10}
+    assert setting_values(["EMAIL_TIMEOUT"], DJANGO_EMAIL_TIMEOUT="3") == {"EMAIL_TIMEOUT": 3}
+
+
+HTTPS_SETTINGS = [
+    "SECURE_SSL_REDIRECT",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+    "SECURE_HSTS_SECONDS",
+]
+
+
+def test_django_secure_sets_every_https_setting_at_once():
+    assert setting_values(HTTPS_SETTINGS, DJANGO_SECURE="true") == {
+        "SECURE_SSL_REDIRECT": True,
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+        "SECURE_HSTS_SECONDS": 31536000,
+    }
+    assert setting_values(HTTPS_SETTINGS, DJANGO_SECURE="false") == {
+        "SECURE_SSL_REDIRECT": False,
+        "SESSION_COOKIE_SECURE": False,
+        "CSRF_COOKIE_SECURE": False,
+        "SECURE_HSTS_SECONDS": 0,
+    }
+
+
+def test_secure_cookies_and_hsts_without_the_redirect():
+    # Behind a TLS proxy that does not send X-Forwarded-Proto every request looks like
+    # plain HTTP: a redirect would loop, but cookies and HSTS must still be secure.
+    expected = {
+        "SECURE_SSL_REDIRECT": False,
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+        "SECURE_HSTS_SECONDS": 31536000,
+    }
+    assert setting_values(HTTPS_SETTINGS, DJANGO_SECURE="true", DJANGO_SECURE_REDIRECT="false") == (
+        expected
+    )
+    assert (
+        setting_values(
+            HTTPS_SETTINGS,
+            DJANGO_SECURE="false",
+            DJANGO_SECURE_COOKIES="true",
+            DJANGO_HSTS_SECONDS="31536000",
+        )
+        == expected
+    )
+
+
+def test_x_forwarded_proto_is_trusted_only_behind_our_own_proxy():
+    header = ["SECURE_PROXY_SSL_HEADER"]
+    assert setting_values(header, DJANGO_SECURE="true") == {"SECURE_PROXY_SSL_HEADER": None}
+    assert setting_values(header, DJANGO_SECURE="true", DJANGO_PROXY_HOPS="1") == {
+        "SECURE_PROXY_SSL_HEADER": ["HTTP_X_FORWARDED_PROTO", "https"]
+    }

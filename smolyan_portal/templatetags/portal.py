@@ -3,7 +3,8 @@
 from django import template
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.urls import translate_url
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils import translation
 from django.utils.translation import get_language, get_language_info
 
 register = template.Library()
@@ -29,7 +30,7 @@ def language_alternates(context):
             if url is None:
                 continue
         else:
-            url = translate_url(request.get_full_path(), code)
+            url = _same_page_in(request, code)
         info = get_language_info(code)
         alternates.append(
             {
@@ -41,6 +42,33 @@ def language_alternates(context):
             }
         )
     return alternates
+
+
+def _same_page_in(request, code):
+    """The current page's address in another language, rebuilt from its route.
+
+    Never from the raw path: on a 404 for `//evil.example/bg/` that path reads as another
+    host, and a backslash as a slash in browsers. An address that names no page of ours
+    leads to the home page.
+    """
+    try:
+        # In the page's own language, whose prefix the path carries.
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        match = None
+    path = _route_in(match, code)
+    query = request.GET.urlencode()
+    return f"{path}?{query}" if query else path
+
+
+def _route_in(match, code):
+    with translation.override(code):
+        if match is not None:
+            try:
+                return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                pass
+        return reverse("home")
 
 
 def _absolute(request, url):

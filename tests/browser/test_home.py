@@ -43,3 +43,16 @@ def test_skip_link_moves_focus_to_the_main_content(page):
 def test_no_wcag_violations(axe_page, path):
     axe_page.goto(path)
     assert axe_violations(axe_page) == []
+
+
+def test_the_browser_understands_the_permissions_policy(page):
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.goto("/en/")
+    # Chromium reports each feature it does not know in the console.
+    assert [text for text in messages if "Permissions-Policy" in text] == []
+    allowed = page.evaluate(
+        "['camera', 'geolocation', 'microphone', 'payment', 'usb']"
+        ".map(feature => document.featurePolicy.allowsFeature(feature))"
+    )
+    assert allowed == [False] * 5

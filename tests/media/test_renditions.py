@@ -155,7 +155,9 @@ def test_the_table_of_the_former_thumbnail_library_is_dropped():
 
 
 def test_regenerating_replaces_renditions_of_an_earlier_naming():
-    article = make_article(cover_image=make_image_file(size=(500, 400)), cover_image_decorative=True)
+    article = make_article(
+        cover_image=make_image_file(size=(500, 400)), cover_image_decorative=True
+    )
     folder = rendition_folder(article.cover_image.name)
     default_storage.save(folder + "3f2a9c1b0d8e7f6a5b4c3d2e1f0a9b8c.webp", ContentFile(b"old"))
     assert regenerate_renditions(article.cover_image) == 3
