@@ -30,5 +30,9 @@ class ArticleAdmin(PublishableAdmin):
         (None, {"fields": ["title", "slug", "summary", "body", "author"]}),
         (_("Cover image"), {"fields": ["cover_image", "cover_alt", "cover_decorative"]}),
         (_("Linked to"), {"fields": ["projects", "partners", "meeting"]}),
+        (
+            _("First published elsewhere"),
+            {"fields": ["source_publisher", "source_date", "source_url"]},
+        ),
         (_("Publishing"), {"fields": ["status", "published_at"]}),
     ]

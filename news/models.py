@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +58,23 @@ class Article(TranslatedSlugMixin, RichTextSanitizingMixin, CoverImage, Publisha
     author = models.CharField(
         _("author"), max_length=200, blank=True, help_text=_("Shown under the title, if given.")
     )
+    source_publisher = models.CharField(
+        _("first published by"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who published the article first, when it was published elsewhere before."),
+    )
+    source_date = models.DateField(
+        _("first published on"),
+        null=True,
+        blank=True,
+        help_text=_("The date of the first publication."),
+    )
+    source_url = models.URLField(
+        _("address of the first publication"),
+        blank=True,
+        help_text=_("Only when it is known; leave it empty rather than guess."),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -73,6 +91,14 @@ class Article(TranslatedSlugMixin, RichTextSanitizingMixin, CoverImage, Publisha
 
     def get_absolute_url(self):
         return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if (self.source_date or self.source_url) and not self.source_publisher_bg:
+            raise ValidationError(
+                {"source_publisher_bg": _("Name who published the article first.")},
+                code="source_publisher",
+            )
 
 
 class ArticleImage(ImageFieldsMixin, models.Model):
