@@ -5,11 +5,13 @@ import re
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from media.serving import serve_media
 from smolyan_portal import health, views
+from smolyan_portal.sitemaps import SITEMAPS, robots_txt
 
 admin.site.site_header = _("Smolyan EU projects — administration")
 admin.site.site_title = _("Smolyan EU projects — administration")
@@ -19,6 +21,8 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("livez", health.livez, name="livez"),
     path("admin/", admin.site.urls),
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
