@@ -97,8 +97,11 @@ def test_lastmod_is_the_last_change_of_the_content(client):
     assert entries["http://testserver/en/news/"]["lastmod"] == f"{changed:%Y-%m-%d}"
 
 
-def test_sitemap_query_budget(client, django_assert_num_queries):
-    make_portal_content()
+@pytest.mark.parametrize("count", [1, 20])
+def test_sitemap_query_budget(client, django_assert_num_queries, count):
+    content = make_portal_content()
+    for _n in range(count):
+        make_article().projects.add(content["project"])
     # The last change of each kind of content (articles, meetings, projects, partners,
     # documents), then the items of each kind that has pages.
     with django_assert_num_queries(9):
