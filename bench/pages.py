@@ -62,6 +62,13 @@ def pages():
                 "project": Project.objects.published().order_by("pk")[0].get_absolute_url(),
                 "documents": reverse("documents:document-list"),
                 "search": reverse("search") + "?q=Smolyan",
+                "news feed": reverse("news:feed-atom"),
+                "meeting .ics": reverse(
+                    "events:meeting-calendar",
+                    args=[Meeting.objects.published().earliest("start_date").slug],
+                ),
+                "all meetings .ics": reverse("events:calendar"),
+                "sitemap": reverse("sitemap"),
             }
     del Document
     return urls

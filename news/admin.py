@@ -33,5 +33,9 @@ class ArticleAdmin(PublishableAdmin):
             {"fields": ["cover_image", "cover_image_alt", "cover_image_decorative"]},
         ),
         (_("Linked to"), {"fields": ["projects", "partners", "meeting"]}),
+        (
+            _("First published elsewhere"),
+            {"fields": ["source_publisher", "source_date", "source_url"]},
+        ),
         (_("Publishing"), {"fields": ["status", "published_at"]}),
     ]

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +48,23 @@ class Article(TranslatedSlugMixin, CoverImage, Publishable):
     author = models.CharField(
         _("author"), max_length=200, blank=True, help_text=_("Shown under the title, if given.")
     )
+    source_publisher = models.CharField(
+        _("first published by"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who published the article first, when it was published elsewhere before."),
+    )
+    source_date = models.DateField(
+        _("first published on"),
+        null=True,
+        blank=True,
+        help_text=_("The date of the first publication."),
+    )
+    source_url = models.URLField(
+        _("address of the first publication"),
+        blank=True,
+        help_text=_("Only when it is known; leave it empty rather than guess."),
+    )
 
     class Meta(Publishable.Meta):
         ordering = ["-published_at"]
@@ -61,6 +79,14 @@ class Article(TranslatedSlugMixin, CoverImage, Publishable):
 
     def get_absolute_url(self):
         return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if (self.source_date or self.source_url) and not self.source_publisher_bg:
+            raise ValidationError(
+                {"source_publisher_bg": _("Name who published the article first.")},
+                code="source_publisher",
+            )
 
 
 class ArticleImage(ImageFieldsMixin, models.Model):

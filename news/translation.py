@@ -5,7 +5,7 @@ from news.models import Article, ArticleImage
 
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
-    fields = ("title", "slug", "summary", "body", "cover_image_alt")
+    fields = ("title", "slug", "summary", "body", "cover_image_alt", "source_publisher")
     required_languages = ("bg",)
 
 

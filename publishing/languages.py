@@ -1,6 +1,7 @@
 """Which language an item's text is really in, and its address in each language."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import get_language
 
@@ -8,6 +9,14 @@ from django.utils.translation import get_language
 def has_translation(obj, language, field="title"):
     """Whether the object has its own text in the language, not a fallback."""
     return bool(getattr(obj, f"{field}_{language}", None))
+
+
+def translated_filter(language, field="title"):
+    """The rule of `has_translation` as a query: rows with their own text in the language."""
+    if language == settings.LANGUAGE_CODE:
+        return Q()
+    column = f"{field}_{language}"
+    return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
 
 
 def language_urls(obj, field="title"):

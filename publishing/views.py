@@ -12,6 +12,17 @@ from publishing.languages import has_translation, language_urls
 from publishing.models import SlugRedirect
 
 
+def find_by_slug(queryset, slug):
+    """The item whose address in the active language ends with this slug, or None."""
+    language = get_language()
+    obj = queryset.filter(**{f"slug_{language}": slug}).first()
+    if obj is None and language != settings.LANGUAGE_CODE:
+        # Without an English slug the English page uses the Bulgarian one.
+        untranslated = Q(**{f"slug_{language}": ""}) | Q(**{f"slug_{language}__isnull": True})
+        obj = queryset.filter(untranslated, **{f"slug_{settings.LANGUAGE_CODE}": slug}).first()
+    return obj
+
+
 class PublishedListMixin:
     """A list of what visitors may see: published items only, even for staff."""
 
@@ -32,14 +43,7 @@ class TranslatedDetailView(DetailView):
         return self.model.objects.visible_to(self.request.user)
 
     def find_object(self, slug):
-        language = get_language()
-        queryset = self.get_queryset()
-        obj = queryset.filter(**{f"slug_{language}": slug}).first()
-        if obj is None and language != settings.LANGUAGE_CODE:
-            # Without an English slug the English page uses the Bulgarian one.
-            untranslated = Q(**{f"slug_{language}": ""}) | Q(**{f"slug_{language}__isnull": True})
-            obj = queryset.filter(untranslated, **{f"slug_{settings.LANGUAGE_CODE}": slug}).first()
-        return obj
+        return find_by_slug(self.get_queryset(), slug)
 
     def redirect_target(self, slug):
         """The item that once had this slug, if the visitor may see it; one row, no prefetch."""

@@ -339,6 +339,9 @@ EMAIL_BACKEND = os.environ.get(
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+# The portal's own domain, part of identifiers that must never change with the address a
+# page was reached by: calendar UIDs, feed entry ids.
+PORTAL_DOMAIN = os.environ.get("DJANGO_SITE_DOMAIN", "euprojects.smolyan.bg")
 # Where visitors write to the team; shown in every footer.
 PORTAL_CONTACT_EMAIL = os.environ.get("DJANGO_CONTACT_EMAIL", "euprojects@smolyan.bg")
 # Who is told by e-mail of new accessibility feedback (the statement promises an answer).

@@ -9,11 +9,13 @@ import re
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from media.serving import serve_media
 from smolyan_portal import partner_pages, views
+from smolyan_portal.sitemaps import SITEMAPS, robots_txt
 
 admin.site.site_header = _("Smolyan EU projects — administration")
 admin.site.site_title = _("Smolyan EU projects — administration")
@@ -31,6 +33,8 @@ partner_urls = (
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -21,6 +21,10 @@ pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["bg", "en"]
 MAX_HTML_BYTES = 60 * 1024
+# The JSON-LD in the head describes what the page lists (a meeting's sessions), so it is
+# measured on its own, against a budget of its own.
+MAX_JSON_LD_BYTES = 16 * 1024
+JSON_LD = re.compile(rb'<script type="application/ld\+json">.*?</script>', re.S)
 
 
 @pytest.mark.parametrize(
@@ -69,6 +73,52 @@ def test_detail_pages_use_each_languages_slug(client):
     assert client.get("/en/partners/smolyan-municipality/").status_code == 200
     assert client.get("/bg/proekti/polozhitelni-gradove/").status_code == 200
     assert client.get("/en/projects/positive-cities/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "bg", "en"),
+    [
+        ("news:feed-rss", "/bg/novini/rss.xml", "/en/news/rss.xml"),
+        ("news:feed-atom", "/bg/novini/atom.xml", "/en/news/atom.xml"),
+        ("events:feed-rss", "/bg/sreshti/rss.xml", "/en/meetings/rss.xml"),
+        ("events:feed-atom", "/bg/sreshti/atom.xml", "/en/meetings/atom.xml"),
+        ("events:calendar", "/bg/sreshti/calendar.ics", "/en/meetings/calendar.ics"),
+    ],
+)
+def test_url_map_of_the_feeds(client, name, bg, en):
+    for language, expected in (("bg", bg), ("en", en)):
+        with translation.override(language):
+            assert reverse(name) == expected
+        assert client.get(expected).status_code == 200
+
+
+def public_files(content):
+    """(content type, URL) of every feed, calendar and file for machines, in both languages."""
+    project, meeting = content["project"], content["meeting"]
+    files = [("application/xml", "/sitemap.xml"), ("text/plain", "/robots.txt")]
+    for language in LANGUAGES:
+        with translation.override(language):
+            files += [
+                ("application/rss+xml", reverse("news:feed-rss")),
+                ("application/atom+xml", reverse("news:feed-atom")),
+                ("application/rss+xml", reverse("news:project-feed-rss", args=[project.slug])),
+                ("application/atom+xml", reverse("news:project-feed-atom", args=[project.slug])),
+                ("application/rss+xml", reverse("events:feed-rss")),
+                ("application/atom+xml", reverse("events:feed-atom")),
+                ("text/calendar", reverse("events:calendar")),
+                ("text/calendar", reverse("events:meeting-calendar", args=[meeting.slug])),
+                ("text/calendar", reverse("events:project-calendar", args=[project.slug])),
+            ]
+    return files
+
+
+def test_every_feed_and_file_answers_with_its_type_and_sets_no_cookie(client):
+    content = make_portal_content()
+    for content_type, url in public_files(content):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Content-Type"].split(";")[0] == content_type, url
+        assert response.cookies == {}, url
 
 
 def public_urls(content):
@@ -148,4 +198,6 @@ def test_no_page_is_over_its_size_budget_with_thirty_items_everywhere(client):
     for _language, url in public_urls(content):
         response = client.get(url)
         assert response.status_code == 200, url
-        assert len(response.content) < MAX_HTML_BYTES, (url, len(response.content))
+        data = sum(len(block) for block in JSON_LD.findall(response.content))
+        assert len(response.content) - data < MAX_HTML_BYTES, (url, len(response.content))
+        assert data < MAX_JSON_LD_BYTES, (url, data)

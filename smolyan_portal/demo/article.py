@@ -71,6 +71,11 @@ ARTICLE = {
         "part in the panel. Smolyan presented its concept for a second positive energy "
         "district, approved for EUCF support. The meeting closed with a visit to Arexim.</p>"
     ),
+    # The municipality published this article first, on its own site; the seed gives no
+    # address for it, so none is given here.
+    "source_publisher_bg": "Община Смолян",
+    "source_publisher_en": "Municipality of Smolyan",
+    "source_date": PUBLISHED_AT.date(),
     "cover_image_alt_bg": (
         "Илюстрация: три рамкирани картини с планини и слънце на стената на галерия над дървен под"
     ),

@@ -4,6 +4,7 @@ axe-core's WCAG 2.1 A/AA rules, requests to other hosts, cookies, one <h1>, refl
 reduced motion, the Nu HTML Checker, and the keyboard: skip link, menu, language switcher, search.
 """
 
+import datetime
 import importlib
 import re
 
@@ -37,7 +38,13 @@ def content():
     meeting = factories.make_meeting(project=project, host=partner)
     factories.make_session(meeting=meeting)
     factories.make_site_visit(meeting=meeting)
-    article = factories.make_article(meeting=meeting)
+    article = factories.make_article(
+        meeting=meeting,
+        source_publisher_bg="Община Смолян",
+        source_publisher_en="Municipality of Smolyan",
+        source_date=datetime.date(2023, 6, 21),
+        source_url="https://www.smolyan.bg/",
+    )
     article.projects.add(project)
     article.partners.add(partner)
     factories.make_document(project=project, meeting=meeting)
