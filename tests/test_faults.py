@@ -27,6 +27,7 @@ from smolyan_portal.models import Feedback
 from smolyan_portal.page_cache import NEXT_PUBLICATION_KEY
 from tests.admin_support import admin_url, form_data
 from tests.factories import make_article, make_image_file, make_user
+from tests.test_settings import run_python
 
 REFUSED_PORT = 1
 
@@ -249,3 +250,23 @@ def test_while_the_database_is_down_visitors_get_a_503_page_in_their_language(
     assert visitor.get("/healthz").json()["status"] == "ok"
     assert Article.objects.get().title_en == "Kept article"
     assert list(Feedback.objects.values_list("message", flat=True)) == ["Kept message"]
+
+
+def test_an_outage_is_logged_once_however_many_visitors_it_turns_away():
+    # A real connection attempt to a port where no database listens, in a process of its
+    # own so that its whole log can be read. Debug on only for the unbuilt static files.
+    code = (
+        "import django; django.setup(); from django.test import Client; c = Client(); "
+        "print(*[c.get(url).status_code for url in ['/en/news/', '/bg/novini/', '/en/']])"
+    )
+    result = run_python(
+        code,
+        DJANGO_DEBUG="true",
+        DJANGO_SECRET_KEY="x" * 50,
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:{REFUSED_PORT}/unreachable",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["503", "503", "503"]
+    assert result.stderr.count("The database cannot be reached") == 1
+    assert "Service Unavailable" not in result.stderr
