@@ -163,11 +163,7 @@ def test_without_redis_pages_saves_and_feedback_work(redis_fault, caplog):
 
 @pytest.mark.django_db
 def test_an_edit_saved_while_redis_was_down_shows_when_it_is_back(settings, page_cache_on):
-    url = os.environ.get("REDIS_TEST_URL") or os.environ.get("REDIS_URL")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("CI runs this test against a real Redis: set REDIS_TEST_URL")
-        pytest.skip("needs a real Redis: set REDIS_TEST_URL, e.g. redis://127.0.0.1:6379/3")
+    url = real_redis_url()
     settings.CACHES = redis_cache(url)
     cache.clear()
     article = make_article(title_en="Old title")
@@ -179,6 +175,34 @@ def test_an_edit_saved_while_redis_was_down_shows_when_it_is_back(settings, page
     html = Client().get("/en/news/").content.decode()
     assert "New title" in html and "Old title" not in html
     cache.clear()
+
+
+def real_redis_url():
+    url = os.environ.get("REDIS_TEST_URL") or os.environ.get("REDIS_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CI runs this test against a real Redis: set REDIS_TEST_URL")
+        pytest.skip("needs a real Redis: set REDIS_TEST_URL, e.g. redis://127.0.0.1:6379/3")
+    return url
+
+
+@pytest.mark.django_db
+def test_the_probe_finds_a_redis_that_answers(client, settings, page_cache_on):
+    settings.CACHES = redis_cache(real_redis_url())
+    assert client.get("/healthz").json() == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+def test_the_log_names_each_cache_server_without_its_password(settings, page_cache_on, caplog):
+    caplog.set_level(logging.WARNING, logger="smolyan_portal.cache")
+    settings.CACHES = redis_cache(
+        f"redis://:s3cret@127.0.0.1:{REFUSED_PORT}/0;redis://reader:w0rd2@127.0.0.1:{REFUSED_PORT}/1"
+    )
+    assert cache.get("anything") is None
+    [record] = [r for r in caplog.records if "cannot be reached" in r.getMessage()]
+    assert f"redis://127.0.0.1:{REFUSED_PORT}/0,redis://127.0.0.1:{REFUSED_PORT}/1" in (
+        record.getMessage()
+    )
+    assert "s3cret" not in caplog.text and "w0rd2" not in caplog.text
 
 
 @contextlib.contextmanager
