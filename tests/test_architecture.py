@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 # Bottom to top. Apps on one floor may not import each other at all.
@@ -165,3 +166,13 @@ def test_no_code_of_ours_uses_a_librarys_underscore_names():
         if is_private(name) and name not in allowed
     ]
     assert found == []
+
+
+def test_the_architecture_notes_walk_our_middleware_in_the_order_of_the_settings():
+    ours = [
+        path.rpartition(".")[2] for path in settings.MIDDLEWARE if path.split(".")[0] in OWN_CODE
+    ]
+    notes = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    request_path = notes[notes.index("## The request path") :]
+    assert [name for name in ours if f"`{name}`" not in request_path] == []
+    assert sorted(ours, key=lambda name: request_path.index(f"`{name}`")) == ours
