@@ -23,7 +23,7 @@ class MeetingFeed(TranslatedFeed):
     def title(self):
         return _("Partner meetings · EU projects of Smolyan")
 
-    def description(self):
+    def description(self, obj):
         return _("Partner meetings of the Municipality of Smolyan's EU city projects.")
 
     def link(self):

@@ -17,7 +17,7 @@ class NewsFeed(TranslatedFeed):
     def title(self):
         return _("News · EU projects of Smolyan")
 
-    def description(self):
+    def description(self, obj):
         return _("News of the Municipality of Smolyan's EU city projects.")
 
     def link(self):

@@ -10,6 +10,7 @@ import base64
 import hashlib
 
 from csp.constants import NONCE
+from csp.decorators import csp_update
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -18,6 +19,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, gettext_noop, ngettext
@@ -279,16 +281,15 @@ class TranslatedVersionAdmin(CompareVersionsMixin, VersionAdmin, TabbedTranslati
             ((url, code, name, code.upper()) for code, name, url in self.public_links(obj)),
         )
 
+    # The editor's <script type="importmap"> is inline; the nonce lets it run under
+    # script-src 'self' without opening the admin to any other inline script.
+    @method_decorator(csp_update({"script-src": [NONCE], "style-src": [EMPTY_STYLE_HASH]}))
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        # The editor's <script type="importmap"> is inline; the nonce lets it run under
-        # script-src 'self' without opening the admin to any other inline script.
         nonce = getattr(request, "csp_nonce", "")
         if "media" in context:
             context["media"] = Media.from_media(context["media"], nonce=nonce)
         context["public_links"] = self.public_links(obj)
-        response = super().render_change_form(request, context, add, change, form_url, obj)
-        response._csp_update = {"script-src": [NONCE], "style-src": [EMPTY_STYLE_HASH]}
-        return response
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
 
 class PublishableAdmin(TranslatedVersionAdmin):

@@ -135,11 +135,10 @@ class CompareVersionsMixin:
     def history_view(self, request, object_id, extra_context=None):
         # reversion's list of versions, with each version's id for the compare form.
         opts = self.model._meta
-        versions = self._reversion_order_version_queryset(
-            request,
-            Version.objects.get_for_object_reference(self.model, unquote(object_id)).select_related(
-                "revision", "revision__user"
-            ),
+        versions = (
+            Version.objects.get_for_object_reference(self.model, unquote(object_id))
+            .select_related("revision", "revision__user")
+            .order_by(*(self.get_version_ordering(request) or ()))
         )
         action_list = [
             {

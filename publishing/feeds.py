@@ -45,9 +45,13 @@ class TranslatedFeed(Feed):
     def feed_url(self):
         return canonical_path(self.request)
 
+    def description(self, obj):
+        """What the feed holds; obj is the item it is a feed of, None for a feed of all."""
+        raise NotImplementedError
+
     def subtitle(self, obj):
         # Atom's word for RSS's description.
-        return self._get_dynamic_attr("description", obj) if self.atom else None
+        return self.description(obj) if self.atom else None
 
     def author_name(self):
         return _("Smolyan Municipality")

@@ -7,6 +7,7 @@ timeout in that time, not one per cache call; the failure is logged once per min
 """
 
 import logging
+import re
 import threading
 import time
 from urllib.parse import urlsplit
@@ -18,6 +19,8 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 LOG_INTERVAL_SECONDS = 60
+# Never stored: a key the health probe can ask about.
+PING_KEY = "health-ping"
 
 
 class _Outage:
@@ -86,10 +89,12 @@ class ResilientRedisCache(RedisCache):
 
     def __init__(self, server, params):
         super().__init__(server, params)
-        # The address without any password, for the logs.
+        # LOCATION as Django reads it: one address, several in one string, or a list.
+        servers = re.split("[;,]", server) if isinstance(server, str) else server
+        # The addresses without any password, for the logs.
         self._location = ",".join(
-            urlsplit(server)._replace(netloc=urlsplit(server).netloc.rpartition("@")[2]).geturl()
-            for server in self._servers
+            urlsplit(address)._replace(netloc=urlsplit(address).netloc.rpartition("@")[2]).geturl()
+            for address in servers
         )
         self._retry_seconds = float(params.get("RETRY_SECONDS", 5))
         self._outage = _outage_of(self._location)
@@ -108,7 +113,9 @@ class ResilientRedisCache(RedisCache):
     def ping(self):
         """Whether the server answers now, asked even while it is taken as down."""
         try:
-            self._cache.get_client(write=True).ping()
+            # Django's own method, unguarded, sent to the server that takes the writes;
+            # touching a key that is not there changes nothing.
+            super().touch(PING_KEY)
         except RedisError as error:
             self._outage.failed(self._location, error, self._retry_seconds)
             return False

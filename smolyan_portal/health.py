@@ -8,6 +8,8 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
+from smolyan_portal.logs import mark_logged
+
 logger = logging.getLogger(__name__)
 
 # The readiness probe waits no longer than this for the database, whatever the timeouts
@@ -30,11 +32,10 @@ def healthz(request):
     database, cache_ok = _database_answers(), _cache_answers()
     report = {"database": "ok" if database else "error", "cache": "ok" if cache_ok else "error"}
     if not database:
-        response = JsonResponse({"status": "unavailable", **report}, status=503)
         # Probes come every few seconds: _database_answers() logged the failure, and
         # Django must not log it again as a server error (nor mail the admins each time).
-        response._has_been_logged = True
-        return response
+        mark_logged(request)
+        return JsonResponse({"status": "unavailable", **report}, status=503)
     return JsonResponse({"status": "ok" if cache_ok else "degraded", **report})
 
 

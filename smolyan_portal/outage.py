@@ -18,6 +18,8 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views import defaults
 
+from smolyan_portal.logs import mark_logged
+
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 30
@@ -49,7 +51,7 @@ def unavailable_response(request):
     add_never_cache_headers(response)
     # Django would log (and mail the admins) each of these answers; _log() tells the
     # outage once a minute instead.
-    response._has_been_logged = True
+    mark_logged(request)
     return response
 
 

@@ -137,11 +137,8 @@ class _ReadingQuery(QueryDict):
     names_read = None
 
     @classmethod
-    def of(cls, params):
-        query = cls(mutable=True)
-        for name, values in params:
-            query.setlist(name, values)
-        query._mutable = False
+    def of(cls, query_string):
+        query = cls(query_string)
         query.names_read = set()
         return query
 
@@ -213,11 +210,10 @@ class PageCacheMiddleware:
 
     def _render(self, request, view, params):
         """The view's answer when the address holds only `params`, and what it read."""
-        query = _ReadingQuery.of(params)
+        query_string = urlencode([(name, value) for name, values in params for value in values])
+        query = _ReadingQuery.of(query_string)
         request.GET = query
-        request.META["QUERY_STRING"] = urlencode(
-            [(name, value) for name, values in params for value in values]
-        )
+        request.META["QUERY_STRING"] = query_string
         response = self.get_response(request)
         self.params_of_view[view] = self.params_of_view.get(view, frozenset()) | frozenset(
             query.names_read

@@ -15,6 +15,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from smolyan_portal.logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -363,26 +365,4 @@ ADMINS = [("Portal", email) for email in env_list("DJANGO_ADMIN_EMAILS")]
 # The same error is mailed to ADMINS at most once in this many seconds.
 ERROR_MAIL_INTERVAL_SECONDS = 600
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler"},
-        "mail_admins": {
-            "level": "ERROR",
-            "filters": ["require_debug_false"],
-            "class": "smolyan_portal.error_mail.ThrottledAdminEmailHandler",
-        },
-        "null": {"class": "logging.NullHandler"},
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django": {"handlers": ["mail_admins"], "level": "INFO"},
-        # Every scan of the internet sends some bad Host headers; each is answered 400 and
-        # shows in the access log, and is not worth a mail.
-        "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
-        # django-axes announces itself at every start; its warnings about lockouts still show.
-        "axes": {"level": "WARNING"},
-    },
-}
+LOGGING = logging_config(os.environ.get("DJANGO_LOG_LEVEL", "INFO"))

@@ -8,16 +8,17 @@ import pytest
 import reversion
 from django.urls import reverse
 from reversion.models import Version
-from reversion.revisions import _get_options
 
 from events.models import Meeting, Session, SiteVisit
-from news.models import Article
-from projects.models import Project
+from news.models import Article, ArticleImage
+from projects.models import Participation, Project
 from tests.admin_support import admin_url, form_data, make_editor
 from tests.factories import (
     make_article,
+    make_image_file,
     make_meeting,
     make_participation,
+    make_project,
     make_session,
     make_site_visit,
     make_user,
@@ -32,12 +33,28 @@ def editor_client(client):
     return client
 
 
-def test_models_are_registered_following_their_inlines():
-    assert _get_options(Meeting).follow == ("sessions", "site_visits")
-    assert _get_options(Project).follow == ("participations",)
-    assert _get_options(Article).follow == ("gallery",)
-    assert reversion.is_registered(Session)
-    assert reversion.is_registered(SiteVisit)
+def models_saved_along(obj):
+    """The models of the other rows that a revision of obj holds."""
+    with reversion.create_revision():
+        obj.save()
+    revision = Version.objects.get_for_object(obj).first().revision
+    return {version.content_type.model_class() for version in revision.version_set.all()} - {
+        type(obj)
+    }
+
+
+def test_a_revision_of_an_item_holds_its_inlines():
+    meeting = make_meeting()
+    make_session(meeting)
+    make_site_visit(meeting)
+    assert models_saved_along(meeting) == {Session, SiteVisit}
+    project = make_project()
+    make_participation(project=project)
+    assert models_saved_along(project) == {Participation}
+    article = make_article()
+    article.gallery.create(image=make_image_file(), image_decorative=True)
+    assert models_saved_along(article) == {ArticleImage}
+    assert all(reversion.is_registered(model) for model in (Meeting, Project, Article))
 
 
 def test_history_lists_who_changed_what(editor_client):
@@ -199,9 +216,7 @@ def test_a_meeting_form_is_stale_after_its_session_was_saved_on_its_own(editor_c
     assert session.title_bg == "Сесия, сменена отделно"
     # The separate save shows in the meeting's history, with the new session title.
     version = Version.objects.get_for_object(meeting).first()
-    titles = [
-        v.field_dict["title_bg"] for v in version.revision.version_set.all() if v._model is Session
-    ]
+    titles = [v.field_dict["title_bg"] for v in version.revision.version_set.get_for_model(Session)]
     assert titles == ["Сесия, сменена отделно"]
 
 

@@ -27,6 +27,7 @@ from smolyan_portal.models import Feedback
 from smolyan_portal.page_cache import NEXT_PUBLICATION_KEY
 from tests.admin_support import admin_url, form_data
 from tests.factories import make_article, make_image_file, make_user
+from tests.test_settings import run_python
 
 REFUSED_PORT = 1
 
@@ -162,11 +163,7 @@ def test_without_redis_pages_saves_and_feedback_work(redis_fault, caplog):
 
 @pytest.mark.django_db
 def test_an_edit_saved_while_redis_was_down_shows_when_it_is_back(settings, page_cache_on):
-    url = os.environ.get("REDIS_TEST_URL") or os.environ.get("REDIS_URL")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("CI runs this test against a real Redis: set REDIS_TEST_URL")
-        pytest.skip("needs a real Redis: set REDIS_TEST_URL, e.g. redis://127.0.0.1:6379/3")
+    url = real_redis_url()
     settings.CACHES = redis_cache(url)
     cache.clear()
     article = make_article(title_en="Old title")
@@ -178,6 +175,34 @@ def test_an_edit_saved_while_redis_was_down_shows_when_it_is_back(settings, page
     html = Client().get("/en/news/").content.decode()
     assert "New title" in html and "Old title" not in html
     cache.clear()
+
+
+def real_redis_url():
+    url = os.environ.get("REDIS_TEST_URL") or os.environ.get("REDIS_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CI runs this test against a real Redis: set REDIS_TEST_URL")
+        pytest.skip("needs a real Redis: set REDIS_TEST_URL, e.g. redis://127.0.0.1:6379/3")
+    return url
+
+
+@pytest.mark.django_db
+def test_the_probe_finds_a_redis_that_answers(client, settings, page_cache_on):
+    settings.CACHES = redis_cache(real_redis_url())
+    assert client.get("/healthz").json() == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+def test_the_log_names_each_cache_server_without_its_password(settings, page_cache_on, caplog):
+    caplog.set_level(logging.WARNING, logger="smolyan_portal.cache")
+    settings.CACHES = redis_cache(
+        f"redis://:s3cret@127.0.0.1:{REFUSED_PORT}/0;redis://reader:w0rd2@127.0.0.1:{REFUSED_PORT}/1"
+    )
+    assert cache.get("anything") is None
+    [record] = [r for r in caplog.records if "cannot be reached" in r.getMessage()]
+    assert f"redis://127.0.0.1:{REFUSED_PORT}/0,redis://127.0.0.1:{REFUSED_PORT}/1" in (
+        record.getMessage()
+    )
+    assert "s3cret" not in caplog.text and "w0rd2" not in caplog.text
 
 
 @contextlib.contextmanager
@@ -249,3 +274,23 @@ def test_while_the_database_is_down_visitors_get_a_503_page_in_their_language(
     assert visitor.get("/healthz").json()["status"] == "ok"
     assert Article.objects.get().title_en == "Kept article"
     assert list(Feedback.objects.values_list("message", flat=True)) == ["Kept message"]
+
+
+def test_an_outage_is_logged_once_however_many_visitors_it_turns_away():
+    # A real connection attempt to a port where no database listens, in a process of its
+    # own so that its whole log can be read. Debug on only for the unbuilt static files.
+    code = (
+        "import django; django.setup(); from django.test import Client; c = Client(); "
+        "print(*[c.get(url).status_code for url in ['/en/news/', '/bg/novini/', '/en/']])"
+    )
+    result = run_python(
+        code,
+        DJANGO_DEBUG="true",
+        DJANGO_SECRET_KEY="x" * 50,
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:{REFUSED_PORT}/unreachable",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["503", "503", "503"]
+    assert result.stderr.count("The database cannot be reached") == 1
+    assert "Service Unavailable" not in result.stderr

@@ -45,3 +45,6 @@ def test_healthz_answers_503_when_the_database_is_unreachable():
     status, body = result.stdout.strip().splitlines()[-1].split(" ", 1)
     assert status == "503"
     assert '"database": "error"' in body
+    # The probe's own line says what failed; Django adds no error line of its own.
+    assert "Readiness probe: the database did not answer" in result.stderr
+    assert "Service Unavailable" not in result.stderr

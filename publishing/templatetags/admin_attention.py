@@ -1,6 +1,7 @@
 """The admin index's "needs attention" summary."""
 
 from django import template
+from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,10 @@ def attention_rows(context):
     """Per content model the user may see: counts and changelist links, non-zero only."""
     request = context["request"]
     rows = []
-    for model, model_admin in admin.site._registry.items():
+    for model in apps.get_models():
+        if not admin.site.is_registered(model):
+            continue
+        model_admin = admin.site.get_model_admin(model)
         if not model_admin.has_view_or_change_permission(request):
             continue
         opts = model._meta

@@ -57,15 +57,21 @@ class DemoLoader:
     # Saving
 
     def _save(self, obj):
-        """Validate like a form would (STACK trap 3: sanitising runs in full_clean), then save."""
+        """Validate like a form would, so bad demo data reads as the editor's message, then save."""
+        names_before = _file_names(obj)
         try:
             obj.full_clean()
             obj.save()
         except ValidationError as error:
             raise DemoDataError(f"{obj._meta.verbose_name} “{obj}”: {_messages(error)}") from error
         finally:
-            # Images are written during save(); note them even if the row itself failed.
-            self.stored_files.extend(_committed_files(obj))
+            # save() writes each new file and gives it its stored name; note the files it
+            # wrote even if the row itself failed.
+            self.stored_files.extend(
+                name
+                for attname, name in _file_names(obj).items()
+                if name and name != names_before[attname]
+            )
         return obj
 
     def _ensure(self, model, lookup, build):
@@ -227,12 +233,12 @@ class DemoLoader:
         self._count("Documents", results)
 
 
-def _committed_files(obj):
-    for field in obj._meta.concrete_fields:
-        if isinstance(field, models.FileField):
-            value = getattr(obj, field.attname)
-            if value and value._committed and value.name:
-                yield value.name
+def _file_names(obj):
+    return {
+        field.attname: getattr(obj, field.attname).name
+        for field in obj._meta.concrete_fields
+        if isinstance(field, models.FileField)
+    }
 
 
 def _messages(error):

@@ -235,6 +235,9 @@ def test_the_meetings_feed_holds_upcoming_and_recent_meetings(client, name):
 
     assert not feed.bozo
     assert feed.feed.language == "en"
+    assert feed.feed.subtitle == (
+        "Partner meetings of the Municipality of Smolyan's EU city projects."
+    )
     assert [entry.title for entry in feed.entries] == ["Next month", "Last year"]
     assert "City hall, Trondheim" in feed.entries[0].summary
     assert "6 June 2023 – 7 June 2023" in feed.entries[1].summary

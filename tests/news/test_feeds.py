@@ -48,6 +48,12 @@ def test_the_news_feed_is_in_the_language_of_its_address(client, language, name)
     else:
         assert titles == ["A new project", "Meeting in Smolyan"]
         assert feed.feed.title == "News · EU projects of Smolyan"
+    # RSS's description, Atom's subtitle.
+    assert feed.feed.subtitle == (
+        "Новините по европейските градски проекти на Община Смолян."
+        if language == "bg"
+        else "News of the Municipality of Smolyan's EU city projects."
+    )
     assert feed.feed.link == f"http://testserver{LISTS[language]}"
 
 
@@ -126,6 +132,7 @@ def test_a_projects_feed_holds_its_news_only(client, name):
     assert [entry.title for entry in feed.entries] == ["Ours"]
     assert feed.feed.title == "News of Positive cities · EU projects of Smolyan"
     assert feed.feed.link == "http://testserver/en/projects/positive-cities/"
+    assert feed.feed.subtitle == "News of the project Positive cities."
     _response, feed = read(client, f"/bg/novini/proekti/polozhitelni-gradove/{name}")
     assert feed.feed.language == "bg"
     assert feed.feed.title == "Новини по Положителни градове · Европейските проекти на Смолян"
