@@ -9,6 +9,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from media.serving import serve_media
+from search.views import SearchView
 from smolyan_portal import health, views
 
 admin.site.site_header = _("Smolyan EU projects — administration")
@@ -28,7 +29,7 @@ urlpatterns += i18n_patterns(
     path(_("partners/"), include("partners.urls")),
     path(_("projects/"), include("projects.urls")),
     path(_("documents/"), include("documents.urls")),
-    path(_("search/"), views.SearchView.as_view(), name="search"),
+    path(_("search/"), SearchView.as_view(), name="search"),
     path(_("accessibility/"), views.AccessibilityView.as_view(), name="accessibility"),
     path(_("privacy/"), views.PrivacyView.as_view(), name="privacy"),
 )
