@@ -40,6 +40,9 @@ def snippet(body, wanted):
     end = min(start + SNIPPET_WORDS, len(tokens))
     begin_at = tokens[start].start()
     finish_at = tokens[end - 1].end()
+    if end == len(tokens):
+        # The passage ends the text: its last full stop belongs to it.
+        finish_at = len(body.rstrip()) if len(body) <= SCANNED_CHARACTERS else finish_at
     marked = set(hits)
     parts, position = [], begin_at
     for index in range(start, end):
@@ -48,6 +51,7 @@ def snippet(body, wanted):
         word = escape(token.group())
         parts.append(f"<mark>{word}</mark>" if index in marked else word)
         position = token.end()
+    parts.append(escape(body[position:finish_at]))
     prefix = "… " if begin_at > 0 else ""
     suffix = " …" if finish_at < len(body) else ""
     return mark_safe(prefix + "".join(parts).replace("\n", " ") + suffix)

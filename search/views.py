@@ -13,7 +13,7 @@ from publishing.lists import NearestPageMixin
 
 from . import engine, registry, snippets
 from .models import IndexEntry
-from .query import MAX_QUERY_LENGTH
+from .query import MAX_QUERY_LENGTH, MAX_WORDS
 
 PAGE_SIZE = 20
 
@@ -85,8 +85,11 @@ class SearchView(NearestPageMixin, ListView):
         outcome = self.outcome
         query = outcome.query if outcome else None
         projects = self._project_names(context["hits"]) if outcome else {}
+        typed = query.raw if query else self.typed.strip()
+        if len(typed) > MAX_QUERY_LENGTH:
+            typed = typed[:MAX_QUERY_LENGTH] + "…"
         context.update(
-            typed=query.raw if query else self.typed.strip()[:MAX_QUERY_LENGTH],
+            typed=typed,
             query=query,
             outcome=outcome,
             results=self._results(context["hits"], projects) if outcome else [],
@@ -94,6 +97,7 @@ class SearchView(NearestPageMixin, ListView):
             unknown_filter=self.unknown_filter,
             clear_filters_url=self.facet_url(type=None, project=None, year=None),
             max_query_length=MAX_QUERY_LENGTH,
+            max_words=MAX_WORDS,
         )
         return context
 
