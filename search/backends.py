@@ -1,73 +1,209 @@
-"""The database's part of a search: find the entries that hold the terms, and close words.
+"""The database's part of a search, in one statement: match, rank, page and count.
 
-Each backend answers the same two questions with its own full-text machinery, in one
-query each:
+Both backends run the same SQL around a few fragments of their own (how a set of terms
+is looked up), so they rank and count alike. An entry's score is one integer, built from,
+in order of weight:
 
-- `match()`: the public entries holding every group of terms (a group: a word and its
-  close spellings), with two flags for ranking: whether the quoted phrases occur, and
-  whether every group occurs in the title or headings;
-- `words()`: the indexed words whose term is one of the query's, and the words spelt
-  like a query word (pg_trgm's similarity ≥ 0.3, the same measure on both databases).
+1. the quoted phrases occurring as typed;
+2. how many of the words are in the title, then whether the title is made of them alone;
+3. whether every word is in the title or the headings rather than the body;
+4. being in the language of the page;
+5. its day, recent first.
 
+An item (an article, a meeting…) ranks by its best entry; ties go by a fixed item key.
+Facets count items, each with the other facets' filters applied.
+
+`words()` answers the other question, in one query: which indexed words have the
+query's terms, and which are spelt like a query word (pg_trgm's similarity ≥ 0.3, the
+same measure on both databases; SQLite gets it as a function from search.text).
 Terms are letters and digits only (search.text), so they are quoted safely as they are.
 """
 
-from dataclasses import dataclass
+import itertools
+import json
+import math
+from dataclasses import dataclass, field
 
 from django.db import connection
 
 from .text import similarity, trigrams
 
 SIMILARITY = 0.3
+DAY_SPAN = 131072  # more days than 2000 to 2300: the day never spills into the rank above
 
 
 @dataclass
-class Hit:
-    id: int
-    source: str
-    object_id: str
-    language: str
-    date: object
-    published_at: object
-    projects: str
-    title_terms: str
-    phrase: bool
-    upper: bool
+class Filters:
+    type: str = ""
+    project: int | None = None
+    year: int | None = None
 
 
-class SQLiteBackend:
-    """FTS5: a table of terms for matching, a trigram table of the words for spelling."""
+@dataclass
+class Found:
+    page: list = field(default_factory=list)  # item keys, best first
+    total: int = 0
+    facets: dict = field(default_factory=lambda: {"type": {}, "project": {}, "year": {}})
 
-    def _group(self, terms, columns=""):
-        alternatives = " OR ".join(f'"{term}"' for term in terms)
-        return f"({columns}({alternatives}))" if columns else f"({alternatives})"
 
-    def _expression(self, groups, columns=""):
-        return " AND ".join(self._group(terms, columns) for terms in groups)
+class _Backend:
+    def _ids(self, kind, expression):
+        """SQL for the ids of the entries whose `kind` terms match, and its parameter."""
+        raise NotImplementedError
 
-    def _phrases(self, phrases):
+    def _any(self, groups, kind):
+        raise NotImplementedError
+
+    def _phrase(self, phrases):
+        raise NotImplementedError
+
+    def _has_project(self, alias):
+        raise NotImplementedError
+
+    def _project_values(self, alias):
+        """(FROM item, column) listing each project id of an entry."""
+        raise NotImplementedError
+
+    def _flag(self, sql):
+        return f"CASE WHEN {sql} THEN 1 ELSE 0 END"
+
+    def _matched(self, groups, phrases, language, now):
+        params = []
+
+        def ids(kind, expression):
+            sql, param = self._ids(kind, expression)
+            params.append(param)
+            return f"e.id IN ({sql})"
+
+        in_title = " + ".join(self._flag(ids("title", self._any([group]))) for group in groups)
+        upper = self._flag(ids("upper", self._any(groups)))
+        phrase = self._flag(ids("phrase", self._phrase(phrases))) if phrases else "0"
+        params.append(language)
+        everything = ids("all", self._any(groups))
+        params.append(connection.ops.adapt_datetimefield_value(now))
+        whole = "CASE WHEN m.title_size > 0 AND m.in_title >= m.title_size THEN 1 ELSE 0 END"
+        sql = (
+            "SELECT m.id, m.item, m.source, m.year, m.projects, "
+            f"((((m.phrase * 16 + m.in_title) * 2 + {whole}) * 2 + m.upper) * 2 + m.lang) "
+            f"* {DAY_SPAN} + m.day AS score "
+            "FROM (SELECT e.id, e.item, e.source, e.year, e.projects, e.title_size, e.day, "
+            f"{in_title} AS in_title, {upper} AS upper, {phrase} AS phrase, "
+            "CASE WHEN e.language = %s THEN 1 ELSE 0 END AS lang "
+            f"FROM search_indexentry e WHERE {everything} AND e.published_at <= %s) m"
+        )
+        return sql, params
+
+    def _where(self, filters, without=""):
+        conditions, params = ["1 = 1"], []
+        if filters.type and without != "type":
+            conditions.append("source = %s")
+            params.append(filters.type)
+        if filters.year is not None and without != "year":
+            conditions.append("year = %s")
+            params.append(filters.year)
+        if filters.project is not None and without != "project":
+            sql, param = self._has_project("matched")
+            conditions.append(sql)
+            params.append(param(filters.project))
+        return " AND ".join(conditions), params
+
+    def search(self, groups, phrases, language, now, filters, offset, limit):
+        """One page of items, best first, with the total and the facets' counts."""
+        matched, params = self._matched(groups, phrases, language, now)
+        every, every_params = self._where(filters)
+        by_type, type_params = self._where(filters, "type")
+        by_year, year_params = self._where(filters, "year")
+        by_project, project_params = self._where(filters, "project")
+        values_from, value = self._project_values("matched")
+        sql = (
+            f"WITH matched AS MATERIALIZED ({matched}) "
+            "SELECT * FROM (SELECT 'hit', CAST(item AS TEXT) AS item_key, MAX(score) AS best "
+            "FROM matched "
+            f"WHERE {every} GROUP BY item ORDER BY best DESC, item LIMIT %s OFFSET %s) page "
+            "UNION ALL SELECT 'type', source, COUNT(DISTINCT item) FROM matched "
+            f"WHERE {by_type} GROUP BY source "
+            "UNION ALL SELECT 'year', CAST(year AS TEXT), COUNT(DISTINCT item) FROM matched "
+            f"WHERE {by_year} AND year IS NOT NULL GROUP BY year "
+            f"UNION ALL SELECT 'project', CAST({value} AS TEXT), COUNT(DISTINCT item) "
+            f"FROM matched, {values_from} WHERE {by_project} GROUP BY {value} "
+            f"UNION ALL SELECT 'total', '', COUNT(DISTINCT item) FROM matched WHERE {every}"
+        )
+        all_params = [
+            *params,
+            *every_params,
+            limit,
+            offset,
+            *type_params,
+            *year_params,
+            *project_params,
+            *every_params,
+        ]
+        found = Found()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, all_params)
+            rows = cursor.fetchall()
+        for kind, value, number in rows:
+            if kind == "hit":
+                found.page.append(int(value))
+            elif kind == "total":
+                found.total = number
+            else:
+                found.facets[kind][value if kind == "type" else int(value)] = number
+        return found
+
+    def exists(self, groups, now):
+        """Whether any public entry holds every group of terms."""
+        sql, param = self._ids("all", self._any(groups))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT 1 FROM search_indexentry e WHERE e.id IN ({sql}) "
+                "AND e.published_at <= %s LIMIT 1",
+                [param, connection.ops.adapt_datetimefield_value(now)],
+            )
+            return cursor.fetchone() is not None
+
+
+class SQLiteBackend(_Backend):
+    """FTS5 tables of terms; a trigram FTS5 table of the words for spelling."""
+
+    TABLES = {
+        "title": "search_title_fts",
+        "upper": "search_upper_fts",
+        "all": "search_all_fts",
+        "phrase": "search_phrase_fts",
+    }
+
+    def _ids(self, kind, expression):
+        table = self.TABLES[kind]
+        return f"SELECT rowid FROM {table} WHERE {table} MATCH %s", expression
+
+    def _any(self, groups):
+        return " AND ".join(
+            "(" + " OR ".join(f'"{term}"' for term in terms) + ")" for terms in groups
+        )
+
+    def _phrase(self, phrases):
         return " AND ".join('"' + " ".join(phrase) + '"' for phrase in phrases)
 
-    def match(self, groups, phrases, now):
-        full = self._expression(groups)
-        upper = self._expression(groups, "{title_terms heading_terms}: ")
-        fts = "SELECT rowid FROM search_indexentry_fts WHERE search_indexentry_fts MATCH %s"
-        phrase_sql, params = "0", [upper]
-        if phrases:
-            phrase_sql = f"e.id IN ({fts})"
-            params = [self._phrases(phrases), upper]
-        sql = (
-            "SELECT e.id, e.source, e.object_id, e.language, e.date, e.published_at, "
-            f"e.projects, e.title_terms, {phrase_sql}, e.id IN ({fts}) "
-            "FROM search_indexentry e "
-            f"WHERE e.id IN ({fts}) AND e.published_at <= %s"
-        )
-        return _run(sql, [*params, full, _moment(now)])
+    def _has_project(self, alias):
+        return f"EXISTS (SELECT 1 FROM json_each({alias}.projects) WHERE value = %s)", int
+
+    def _project_values(self, alias):
+        return f"json_each({alias}.projects) AS p", "p.value"
 
     def _spelling(self, word):
+        """Words sharing enough trigrams with this one to reach the similarity threshold.
+
+        Similarity ≥ 0.3 needs at least 0.3 × (the word's trigrams) in common: asking
+        for that many (three at most, to keep the expression small) lets FTS5 leave
+        out most words before the exact measure is taken.
+        """
         grams = sorted(trigrams(word))
-        pairs = [f'("{a}" AND "{b}")' for i, a in enumerate(grams) for b in grams[i + 1 :]]
-        return " OR ".join(pairs)
+        needed = min(math.ceil(SIMILARITY * len(grams)), 3)
+        return " OR ".join(
+            "(" + " AND ".join(f'"{gram}"' for gram in chosen) + ")"
+            for chosen in itertools.combinations(grams, needed)
+        )
 
     def words(self, terms, spelt_like):
         parts, params = [], []
@@ -80,7 +216,7 @@ class SQLiteBackend:
         for word in spelt_like:
             parts.append(
                 "SELECT w.word, w.term FROM search_indexedword w WHERE w.id IN "
-                "(SELECT rowid FROM search_indexedword_fts WHERE search_indexedword_fts MATCH %s) "
+                "(SELECT rowid FROM search_word_fts WHERE search_word_fts MATCH %s) "
                 "AND similarity(w.word, %s) >= %s"
             )
             params += [self._spelling(word), word, SIMILARITY]
@@ -91,33 +227,33 @@ class SQLiteBackend:
             return cursor.fetchall()
 
 
-class PostgreSQLBackend:
-    """A tsvector column weighted A (title), B (headings), C (body); pg_trgm for spelling."""
+class PostgreSQLBackend(_Backend):
+    """tsvector columns with GIN indexes; pg_trgm for spelling."""
 
-    def _query(self, groups, weights=""):
-        suffix = f":{weights}" if weights else ""
-        return " & ".join(
-            "(" + " | ".join(f"'{term}'{suffix}" for term in terms) + ")" for terms in groups
-        )
+    COLUMNS = {
+        "title": "title_vector",
+        "upper": "upper_vector",
+        "all": "search_vector",
+        "phrase": "search_vector",
+    }
 
-    def _phrases(self, phrases):
+    def _ids(self, kind, expression):
+        column = self.COLUMNS[kind]
+        return f"SELECT entry_id FROM search_indextext WHERE {column} @@ %s::tsquery", expression
+
+    def _any(self, groups):
+        return " & ".join("(" + " | ".join(f"'{term}'" for term in terms) + ")" for terms in groups)
+
+    def _phrase(self, phrases):
         return " & ".join(
             "(" + " <-> ".join(f"'{term}'" for term in phrase) + ")" for phrase in phrases
         )
 
-    def match(self, groups, phrases, now):
-        phrase_sql, params = "false", []
-        if phrases:
-            phrase_sql = "e.search_vector @@ %s::tsquery"
-            params = [self._phrases(phrases)]
-        sql = (
-            "SELECT e.id, e.source, e.object_id, e.language, e.date, e.published_at, "
-            f"e.projects, e.title_terms, {phrase_sql}, e.search_vector @@ %s::tsquery "
-            "FROM search_indexentry e "
-            "WHERE e.search_vector @@ %s::tsquery AND e.published_at <= %s"
-        )
-        query, upper = self._query(groups), self._query(groups, "AB")
-        return _run(sql, [*params, upper, query, _moment(now)])
+    def _has_project(self, alias):
+        return f"{alias}.projects @> %s::jsonb", lambda pk: json.dumps([pk])
+
+    def _project_values(self, alias):
+        return f"jsonb_array_elements_text({alias}.projects) AS p(value)", "p.value"
 
     def words(self, terms, spelt_like):
         conditions, params = [], []
@@ -136,17 +272,6 @@ class PostgreSQLBackend:
                 params,
             )
             return cursor.fetchall()
-
-
-def _moment(now):
-    # The way the ORM stores a time on this database (UTC text on SQLite).
-    return connection.ops.adapt_datetimefield_value(now)
-
-
-def _run(sql, params):
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [Hit(*row) for row in cursor.fetchall()]
 
 
 def backend():

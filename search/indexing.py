@@ -7,10 +7,11 @@ indexed; a scheduled one is stored with its publication time and found from then
 
 import datetime
 import functools
+import zlib
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import FileField, ForeignKey, Prefetch
+from django.db.models import ForeignKey, Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -18,12 +19,49 @@ from django.utils import timezone, translation
 from publishing.models import Publishable, Status
 
 from . import extraction, text
-from .models import IndexedWord, IndexEntry
+from .models import IndexedWord, IndexEntry, IndexText
 from .registry import ModelSource, sources
 
 REBUILD_BATCH = 500
 # Pages without a publication time of their own have always been public.
 ALWAYS = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+FIRST_DAY = datetime.date(2000, 1, 1)
+
+
+def item_key(source_name, object_id):
+    """One number for all the entries of an item, the same on every database and run."""
+    return (zlib.crc32(source_name.encode()) >> 1) * 2**31 + int(object_id or 0) % 2**31
+
+
+def _entry(source_name, object_id, language, *, title, url, date, published_at, projects, texts):
+    """An unsaved entry with its unsaved text (`entry.pending_text`) and words."""
+    headings, body, file_name, file_text = texts
+    words = {}
+    sort_date = date or timezone.localdate(published_at)
+    entry = IndexEntry(
+        source=source_name,
+        object_id=object_id,
+        item=item_key(source_name, object_id),
+        language=language,
+        title=title[:500],
+        url=url,
+        date=date,
+        year=date.year if date else None,
+        day=max((sort_date - FIRST_DAY).days, 0),
+        published_at=published_at,
+        projects=projects,
+        title_size=len({text.term(word) for word in text.words(title)}),
+    )
+    entry.pending_text = IndexText(
+        body="\n".join(headings + body),
+        file_name=file_name[:300],
+        file_text=file_text,
+        title_terms=" ".join(text.terms(title, words)),
+        heading_terms=" ".join(text.terms("\n".join(headings), words)),
+        body_terms=" ".join(text.terms("\n".join([*body, file_text]), words)),
+    )
+    entry.words = words
+    return entry
 
 
 def _is_public(obj):
@@ -108,41 +146,36 @@ def model_entries(source, obj, known=None):
         return []
     if known is None and source.files:
         known = dict(
-            IndexEntry.objects.filter(source=source.name, object_id=str(obj.pk))
+            IndexText.objects.filter(entry__source=source.name, entry__object_id=str(obj.pk))
             .exclude(file_name="")
             .values_list("file_name", "file_text")[:1]
         )
     file_name, file_text = _file_texts(source, obj, known)
     published_at = getattr(obj, "published_at", None) or ALWAYS
-    projects = (
-        " ".join(str(pk) for pk in sorted(set(values(obj, source.projects, ""))))
-        if (source.projects)
-        else ""
-    )
+    project_ids = sorted(set(values(obj, source.projects, ""))) if source.projects else []
     dates = values(obj, source.date, "") if source.date else []
+    date = _date(dates[0]) if dates else None
     entries = []
     for code in _languages(source, obj):
-        title = " ".join(_texts(obj, [source.title], code))
-        headings = _texts(obj, source.headings, code)
-        body = _texts(obj, source.body, code)
         with translation.override(code):
             url = obj.get_absolute_url()
+        texts = (
+            _texts(obj, source.headings, code),
+            _texts(obj, source.body, code),
+            file_name,
+            file_text,
+        )
         entries.append(
-            IndexEntry(
-                source=source.name,
-                object_id=str(obj.pk),
-                language=code,
-                title=title[:500],
-                body="\n".join(headings + body),
+            _entry(
+                source.name,
+                str(obj.pk),
+                code,
+                title=" ".join(_texts(obj, [source.title], code)),
                 url=url,
-                date=_date(dates[0]) if dates else None,
+                date=date,
                 published_at=published_at,
-                projects=f" {projects} " if projects else "",
-                title_terms=" ".join(text.terms(title)),
-                heading_terms=" ".join(text.terms("\n".join(headings))),
-                body_terms=" ".join(text.terms("\n".join([*body, file_text]))),
-                file_name=file_name[:300],
-                file_text=file_text,
+                projects=project_ids,
+                texts=texts,
             )
         )
     return entries
@@ -153,34 +186,30 @@ def page_entries(source):
     entries = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            # Rendered without a request; the token only fills a form, which is not indexed.
+            # Rendered without a request; the token only fills a form, which is not text.
             html = render_to_string(source.template, {"csrf_token": "-", **source.context()})
-            start, end = html.find("<main"), html.rfind("</main>")
-            body = text.html_to_text(html[start:end] if start >= 0 < end else html)
-            title = str(source.title)
-            url = reverse(source.url_name)
-        date = source.date() if source.date else None
+            title, url = str(source.title), reverse(source.url_name)
         entries.append(
-            IndexEntry(
-                source=source.name,
-                language=code,
+            _entry(
+                source.name,
+                "",
+                code,
                 title=title,
-                body=body,
                 url=url,
-                date=_date(date),
+                date=_date(source.date() if source.date else None),
                 published_at=ALWAYS,
-                title_terms=" ".join(text.terms(title)),
-                body_terms=" ".join(text.terms(body)),
+                projects=[],
+                texts=([], [text.html_to_text(html)], "", ""),
             )
         )
     return entries
 
 
 def entry_words(entries):
-    """The vocabulary of some entries: {word: term}."""
+    """The vocabulary of some new entries: {word: term}."""
     found = {}
     for entry in entries:
-        found.update(text.vocabulary(f"{entry.title}\n{entry.body}\n{entry.file_text}"))
+        found.update(entry.words)
     return found
 
 
@@ -204,17 +233,34 @@ def write(source_name, object_id, entries):
                 for field in IndexEntry._meta.concrete_fields
                 if field.attname not in ("id", "source", "object_id", "language")
             }
-            IndexEntry.objects.update_or_create(
+            saved, _created = IndexEntry.objects.update_or_create(
                 source=source_name, object_id=object_id, language=entry.language, defaults=fields
             )
+            pending = entry.pending_text
+            IndexText.objects.update_or_create(
+                entry=saved,
+                defaults={
+                    field.attname: getattr(pending, field.attname)
+                    for field in IndexText._meta.concrete_fields
+                    if field.attname != "entry_id"
+                },
+            )
         add_words(entry_words(entries))
+
+
+def _save_all(entries):
+    """Insert new entries and their texts: two queries for a whole batch."""
+    IndexEntry.objects.bulk_create(entries)
+    for entry in entries:
+        entry.pending_text.entry = entry
+    IndexText.objects.bulk_create([entry.pending_text for entry in entries])
 
 
 def public_queryset(source):
     """All rows of a model source, with what its paths need fetched in a few queries."""
     model = source.model
     queryset = model._default_manager.all()
-    if isinstance(model, type) and issubclass(model, Publishable):
+    if issubclass(model, Publishable):
         queryset = queryset.filter(status=Status.PUBLISHED)
     prefetches, selects = set(), set()
     for path in source.paths():
@@ -222,7 +268,7 @@ def public_queryset(source):
         current = model
         for index, part in enumerate(parts[:-1] if len(parts) > 1 else parts):
             field = current._meta.get_field(part)
-            if not field.is_relation or isinstance(field, FileField):
+            if not field.is_relation:
                 break
             prefix = "__".join(parts[: index + 1])
             if isinstance(field, ForeignKey) and index == 0:
@@ -257,7 +303,7 @@ def rebuild(progress=None):
     The text of files is read again only for files not read before. `progress(label)` is
     called once per item.
     """
-    known = dict(IndexEntry.objects.exclude(file_name="").values_list("file_name", "file_text"))
+    known = dict(IndexText.objects.exclude(file_name="").values_list("file_name", "file_text"))
     count, batch, found = 0, [], {}
     with transaction.atomic():
         IndexEntry.objects.all().delete()
@@ -275,9 +321,9 @@ def rebuild(progress=None):
                 if progress:
                     progress(label)
                 if len(batch) >= REBUILD_BATCH:
-                    IndexEntry.objects.bulk_create(batch)
+                    _save_all(batch)
                     batch = []
-        IndexEntry.objects.bulk_create(batch)
+        _save_all(batch)
         add_words(found)
     return count
 

@@ -16,6 +16,8 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
 # Shorter words have too many neighbours one typo away to guess which was meant.
 MIN_TYPO_LENGTH = 4
+# Longer "words" are not typed by people; looking for their neighbours would only cost.
+MAX_TYPO_LENGTH = 20
 QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"', "″": '"'})
 PHRASE = re.compile(r'"([^"]*)"')
 # Control characters (NUL among them) and lone surrogates, which no text may hold.
@@ -106,7 +108,7 @@ def parse(raw):
 
 
 def _may_be_a_typo(word):
-    return len(word.text) >= MIN_TYPO_LENGTH and not word.text.isdigit()
+    return MIN_TYPO_LENGTH <= len(word.text) <= MAX_TYPO_LENGTH and not word.text.isdigit()
 
 
 def _typos_allowed(word):
@@ -114,16 +116,23 @@ def _typos_allowed(word):
 
 
 def widen(query, backend):
-    """Look the words up (one query): unknown ones take on the known words close to them."""
+    """Look the words up; unknown ones take on the known words close to them.
+
+    One query finds which terms the index knows; a second, only when some word is
+    unknown, finds the words spelt like it.
+    """
     if not query.words:
         return query
-    candidates = [word.text for word in query.words if _may_be_a_typo(word)]
-    rows = backend.words(sorted({word.term for word in query.words}), candidates)
-    known_terms = {term for _word, term in rows}
+    known_terms = {term for _word, term in backend.words(sorted({w.term for w in query.words}), [])}
+    unknown = []
     for word in query.words:
         word.known = word.term in known_terms
-        if word.known or not _may_be_a_typo(word):
-            continue
+        if not word.known and _may_be_a_typo(word):
+            unknown.append(word)
+    if not unknown:
+        return query
+    rows = backend.words([], sorted({word.text for word in unknown}))
+    for word in unknown:
         scored = []
         for other, term in rows:
             similarity = text.similarity(word.text, other)

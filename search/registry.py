@@ -58,6 +58,9 @@ class ModelSource:
 class PageSource:
     """A page of fixed text, indexed as its template renders it in each language.
 
+    The template is the page's content alone, without the site's frame (which needs a
+    request and the static files, neither of which `migrate` has).
+
     `context` returns the template's data; `watch` lists the models whose change
     changes the page; `date` returns the date the page shows, if any.
     """

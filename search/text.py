@@ -32,6 +32,10 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 ACCENTS = re.compile(r"(?<!и)\u0306|[\u0300-\u0305\u0307-\u036f\u1ab0-\u1aff\u1dc0-\u1dff]")
 # Latin letters that are not a base letter with an accent, so decomposing leaves them.
 LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l", "þ": "th", "ı": "i"})
+# Text without these (plain Bulgarian and English) folds by casefold() alone.
+NEEDS_MORE = re.compile(
+    r"[\u00c0-\u024f\u0300-\u036f\u0400-\u040f\u0450-\u045f\u1ab0-\u1aff\u1dc0-\u1eff]"
+)
 
 _stemmers = threading.local()
 
@@ -39,7 +43,7 @@ _stemmers = threading.local()
 def fold(text):
     """Lower case without accents, for comparing: "Písek" → "pisek"."""
     text = text.casefold()
-    if text.isascii():
+    if text.isascii() or not NEEDS_MORE.search(text):
         return text
     text = ACCENTS.sub("", unicodedata.normalize("NFD", text))
     return unicodedata.normalize("NFC", text).translate(LETTERS)
@@ -75,13 +79,17 @@ def term(word):
     return analyse(word)[0]
 
 
-def terms(text):
+def terms(text, vocabulary=None):
     """The terms of a text in order, then, if it has Cyrillic, all of them again in Latin.
 
     The Latin copy keeps the order too, so a phrase in Latin letters ("Shiroka Laka")
-    matches the transliterated words next to each other.
+    matches the transliterated words next to each other. A `vocabulary` dict given is
+    filled with {word: term} along the way.
     """
-    analysed = [analyse(word) for word in words(text)]
+    found_words = words(text)
+    analysed = [analyse(word) for word in found_words]
+    if vocabulary is not None:
+        _collect(vocabulary, found_words, analysed)
     main = [found for found, _latin in analysed]
     if not any(latin for _found, latin in analysed):
         return main
@@ -91,15 +99,19 @@ def terms(text):
 
 def vocabulary(text):
     """{word: term} for every word of a text and every Latin spelling of its Cyrillic words."""
+    found_words = words(text)
     found = {}
-    for word in words(text):
+    _collect(found, found_words, [analyse(word) for word in found_words])
+    return found
+
+
+def _collect(found, found_words, analysed):
+    for word, (stem, latin) in zip(found_words, analysed, strict=True):
         if word.isdigit():
             continue
-        stem, latin = analyse(word)
         found[word] = stem
         if latin:
             found[latin[0]] = latin[1]
-    return found
 
 
 class _TextParser(HTMLParser):

@@ -32,7 +32,7 @@ def register_pages():
             name="smolyan_portal.accessibility",
             title=_("Accessibility statement"),
             url_name="accessibility",
-            template="accessibility.html",
+            template="includes/accessibility_statement.html",
             label=_("Page"),
             context=_statement_context,
             watch=(AccessibilityStatement,),
@@ -44,7 +44,7 @@ def register_pages():
             name="smolyan_portal.privacy",
             title=_("Privacy notice"),
             url_name="privacy",
-            template="privacy.html",
+            template="includes/privacy_notice.html",
             label=_("Page"),
             context=_privacy_context,
         )

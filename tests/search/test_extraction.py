@@ -46,7 +46,7 @@ def docx_file(*lines, name="letter.docx"):
 def file_text(document):
     return IndexEntry.objects.get(
         source="documents.document", object_id=str(document.pk), language="bg"
-    ).file_text
+    ).text.file_text
 
 
 @pytest.mark.parametrize(

@@ -108,7 +108,11 @@ def test_results_come_in_pages_of_twenty(client):
     second = search_page(client, "en", q="solar", page="2")
     assert result_titles(second) == [f"Solar roof {n}" for n in range(20, 25)]
     assert 'start="21"' in html_of(second)
+    for page in ("999", "99999999999999999999999", "-1", "abc", "0"):
+        response = search_page(client, "en", q="solar", page=page)
+        assert response.status_code == 200
     assert result_titles(search_page(client, "en", q="solar", page="999")) == result_titles(second)
+    assert result_titles(search_page(client, "en", q="solar", page="abc")) == result_titles(first)
 
 
 def test_a_search_runs_at_most_five_queries(client, mixed, django_assert_max_num_queries):
@@ -134,7 +138,8 @@ def test_the_page_speaks_bulgarian(client, mixed):
     html = html_of(search_page(client, "bg", q="heat pump"))
     assert "7 резултата за „heat pump“" in html
     assert "Стеснете резултатите" in html
-    assert "на английски" in html  # the items exist in English only
+    # The items are shown in Bulgarian; the passage that matched is in English, and says so.
+    assert '<p class="search-result__snippet" lang="en">' in html
 
 
 def test_an_empty_search_shows_the_form_only(client):
