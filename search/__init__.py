@@ -13,7 +13,8 @@ declared in `search/sources.py`; content above it (the accessibility statement a
 privacy notice of smolyan_portal) is declared by that app in its `AppConfig.ready()`.
 
 The rest: `search.text` folds, stems and transliterates in Python, the same for indexing
-and for searching; `search.backends` asks SQLite's FTS5 or PostgreSQL's full-text search
-and pg_trgm for the matches; `search.engine` ranks them and counts the facets;
-`search.views` shows them.
+and for searching; `search.query` reads what was typed and widens typos;
+`search.backends` matches, ranks, pages and counts in one SQL statement, on SQLite's
+FTS5 or PostgreSQL's full-text search (with pg_trgm for spelling), alike on both;
+`search.engine` runs a search; `search.views` shows it.
 """
