@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "events",
     "news",
     "documents",
+    "search",
     "smolyan_portal",
 ]
 

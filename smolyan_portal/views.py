@@ -1,4 +1,4 @@
-"""Site-wide views: home, search, accessibility statement, privacy notice, error pages."""
+"""Site-wide views: home, accessibility statement, privacy notice, error pages."""
 
 import hashlib
 from urllib.parse import urlsplit
@@ -17,7 +17,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from django.views.generic.edit import FormMixin
 
@@ -25,7 +25,7 @@ from events.models import Meeting
 from news.models import Article
 from partners.models import Partner
 from projects.models import Project
-from smolyan_portal import mail, search
+from smolyan_portal import mail
 from smolyan_portal.forms import FeedbackForm
 from smolyan_portal.models import FEEDBACK_RETENTION_MONTHS, AccessibilityStatement
 
@@ -55,20 +55,6 @@ class HomeView(TemplateView):
             partner_count=len(partners),
             country_count=len({partner.country.code for partner in partners}),
             **kwargs,
-        )
-
-
-# Every query would be a page of its own in the page cache; results are cheap to make.
-@method_decorator(cache_control(private=True), name="dispatch")
-class SearchView(TemplateView):
-    """Search the portal; a GET form, so it sets no cookie."""
-
-    template_name = "search.html"
-
-    def get_context_data(self, **kwargs):
-        query = self.request.GET.get("q", "").strip()[: search.MAX_QUERY_LENGTH]
-        return super().get_context_data(
-            query=query, results=search.search(query) if query else [], **kwargs
         )
 
 
@@ -136,12 +122,16 @@ class PrivacyView(TemplateView):
     template_name = "privacy.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            feedback_retention_months=FEEDBACK_RETENTION_MONTHS,
-            feedback_limit_hours=FEEDBACK_LIMIT_WINDOW // 3600,
-            server_log_days=settings.PORTAL_SERVER_LOG_DAYS,
-            **kwargs,
-        )
+        return super().get_context_data(**privacy_context(), **kwargs)
+
+
+def privacy_context():
+    """What the privacy notice states, for its page and for the search index."""
+    return {
+        "feedback_retention_months": FEEDBACK_RETENTION_MONTHS,
+        "feedback_limit_hours": FEEDBACK_LIMIT_WINDOW // 3600,
+        "server_log_days": settings.PORTAL_SERVER_LOG_DAYS,
+    }
 
 
 def bad_request(request, exception):

@@ -19,6 +19,7 @@ FLOORS = [
     ("events",),
     ("news",),
     ("documents",),
+    ("search",),
     ("smolyan_portal",),
 ]
 FLOOR_OF = {app: level for level, apps in enumerate(FLOORS) for app in apps}
