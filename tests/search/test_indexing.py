@@ -124,7 +124,7 @@ def test_a_partner_renamed_updates_the_meetings_whose_sessions_it_led():
 def test_gallery_captions_are_part_of_the_article():
     article = make_article()
     image = article.gallery.create(
-        image=make_image_file(), caption_en="The swimming pool", alt_en="Pool"
+        image=make_image_file(), caption_en="The swimming pool", image_alt_en="Pool"
     )
     assert "The swimming pool" in entry(article).text.body
     image.delete()
