@@ -18,6 +18,7 @@ FLOORS = [
     ("events",),
     ("news",),
     ("documents",),
+    ("api",),
     ("smolyan_portal",),
 ]
 FLOOR_OF = {app: level for level, apps in enumerate(FLOORS) for app in apps}
