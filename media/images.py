@@ -196,7 +196,7 @@ def credit_field():
         _("image credit"),
         max_length=200,
         blank=True,
-        help_text=_("Who took or made the picture, e.g. “Photo: Ivan Petrov”."),
+        help_text=_("Who took or made the picture, e.g. Ivan Petrov or Smolyan Municipality."),
     )
 
 
