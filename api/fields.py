@@ -52,14 +52,16 @@ class TranslatedField(serializers.Field):
 class PageUrlsField(serializers.Field):
     """The absolute address of the record's page in each language."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, path=None, **kwargs):
+        # Another address of the record's than its page, e.g. its calendar file.
+        self.path = path or (lambda obj: obj.get_absolute_url())
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, obj):
         urls = {}
         for code in LANGUAGE_CODES:
             with translation.override(code):
-                urls[code] = absolute(self.context, obj.get_absolute_url())
+                urls[code] = absolute(self.context, self.path(obj))
         return urls
 
 

@@ -6,6 +6,7 @@ texts are really translated (null where one is not, never a silent fallback), an
 nobody has to fetch everything twice to build a bilingual data set.
 """
 
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -19,7 +20,6 @@ from api.fields import (
     PartnerRef,
     ProjectRef,
     TranslatedField,
-    absolute,
 )
 from documents.models import DocumentKind, FileLanguage
 from events.models import SessionKind
@@ -117,17 +117,16 @@ class MeetingRecord(Published):
     venue = TranslatedField()
     start_date = serializers.DateField()
     end_date = serializers.DateField()
-    calendar_url = serializers.SerializerMethodField()
+    calendar_url = PageUrlsField(
+        path=lambda meeting: reverse("events:meeting-calendar", kwargs={"slug": meeting.slug}),
+        help_text="The meeting and its programme as an iCalendar file, in each language.",
+    )
     cover_image = ImageField("cover_image")
     project = ProjectRef(allow_null=True)
     host = PartnerRef(allow_null=True)
     participants = PartnerRef(many=True, source="published_participants")
     sessions = SessionRecord(many=True, source="programme")
     site_visits = SiteVisitRecord(many=True, source="visits")
-
-    def get_calendar_url(self, meeting) -> str:
-        """The meeting and its programme as an iCalendar file."""
-        return absolute(self.context, meeting.get_absolute_url() + "calendar.ics")
 
 
 class ProjectRole(serializers.Serializer):

@@ -22,12 +22,16 @@ from partners.models import Partner, PartnerKind
 from projects.models import Participation, Project
 
 
+# Orders that name the Bulgarian columns: an answer is the same whatever language the
+# client's Accept-Language would make active, so one cached copy serves everyone.
 def published_projects():
-    return Project.objects.published()
+    return Project.objects.published().order_by(
+        F("start_date").desc(nulls_last=True), "title_bg", "pk"
+    )
 
 
 def published_partners():
-    return Partner.objects.published()
+    return Partner.objects.published().order_by("name_bg", "pk")
 
 
 def published_meetings():

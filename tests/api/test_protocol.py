@@ -138,3 +138,11 @@ def test_the_page_cache_keeps_each_filtered_answer_apart(client, settings):
 
 def ids_of(response):
     return [record["id"] for record in response.json()["results"]]
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_an_answer_is_the_same_in_whatever_language_the_client_asks(client, name):
+    linked_items(3)
+    bulgarian = client.get(LISTS[name], headers={"Accept-Language": "bg"}).json()
+    english = client.get(LISTS[name], headers={"Accept-Language": "en"}).json()
+    assert bulgarian == english
