@@ -22,7 +22,9 @@ from media.images import (
     CleanedImageField,
     CoverImage,
     ImageFieldsMixin,
+    credit_field,
     image_upload_to,
+    licence_field,
     validate_image_file,
 )
 from partners.models import Coordinates, Partner
@@ -254,6 +256,8 @@ class SiteVisit(ImageFieldsMixin, Coordinates, models.Model):
     image_height = models.PositiveIntegerField(_("height in pixels"), null=True, editable=False)
     image_alt = models.CharField(_("image alt text"), max_length=250, blank=True)
     image_decorative = models.BooleanField(_("image is decorative"), default=False)
+    image_credit = credit_field()
+    image_licence = licence_field()
 
     class Meta:
         ordering = ["meeting", "date", "order"]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 from media.cleanup import is_new_upload
+from media.licences import ImageLicence
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
@@ -161,8 +162,9 @@ class ImageFieldsMixin:
     """Asks for alt text for the images of a model.
 
     Every image field is one group of names: `<name>`, then `<name>_width` and
-    `<name>_height` (filled in by Django), `<name>_alt` (translated) and
-    `<name>_decorative`. `alt_text_images` lists the image fields whose alt text is asked for.
+    `<name>_height` (filled in by Django), `<name>_alt` (translated), `<name>_decorative`,
+    `<name>_credit` (translated) and `<name>_licence`. `alt_text_images` lists the image
+    fields whose alt text is asked for.
     """
 
     alt_text_images = ()
@@ -186,6 +188,28 @@ class ImageFieldsMixin:
                     )
         if errors:
             raise ValidationError(errors)
+
+
+def credit_field():
+    """Who made the image, shown under it; translated by each model's translation.py."""
+    return models.CharField(
+        _("image credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who took or made the picture, e.g. Ivan Petrov or Smolyan Municipality."),
+    )
+
+
+def licence_field():
+    """The licence the image is shown under; empty for the site's own."""
+    return models.CharField(
+        _("image licence"),
+        max_length=20,
+        choices=ImageLicence,
+        blank=True,
+        default=ImageLicence.SITE,
+        help_text=_("Leave the site's licence unless the image's author gave it under another."),
+    )
 
 
 class CoverImage(ImageFieldsMixin, models.Model):
@@ -213,6 +237,8 @@ class CoverImage(ImageFieldsMixin, models.Model):
             "Tick only when the image adds nothing to the text; it then needs no alt text."
         ),
     )
+    cover_image_credit = credit_field()
+    cover_image_licence = licence_field()
 
     class Meta:
         abstract = True

@@ -8,7 +8,9 @@ from media.images import (
     CleanedImageField,
     CoverImage,
     ImageFieldsMixin,
+    credit_field,
     image_upload_to,
+    licence_field,
     validate_image_file,
 )
 from partners.models import Partner
@@ -109,6 +111,8 @@ class ArticleImage(ImageFieldsMixin, models.Model):
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     image_alt = models.CharField(_("alt text"), max_length=250, blank=True)
     image_decorative = models.BooleanField(_("decorative"), default=False)
+    image_credit = credit_field()
+    image_licence = licence_field()
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -15,6 +15,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+# The open data's licence, the API's settings and its documentation's files.
+from api.conf import CONTENT_LICENCE, REST_FRAMEWORK, SPECTACULAR_SETTINGS, SWAGGER_UI_FILES  # noqa: F401
 from smolyan_portal.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -72,6 +74,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
     # Our apps, from the bottom of the house up (see docs/architecture.md).
     "publishing",
     "media",
@@ -81,6 +85,7 @@ INSTALLED_APPS = [
     "news",
     "documents",
     "search",
+    "api",
     "smolyan_portal",
 ]
 
@@ -91,6 +96,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Probes answer any Host; they come before CommonMiddleware, which checks it.
     "smolyan_portal.middleware.HealthCheckMiddleware",
+    # Any site may read the open-data API (/api/ only), also its 304s and 400s.
+    "api.cors.ApiCorsMiddleware",
     # ETag on every page, so a revisit of an unchanged page is answered with 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -263,6 +270,7 @@ PACKAGE_STATIC_FILES = {
             "images/marker-shadow.png",
         ],
     ),
+    "xstatic/swagger-ui": SWAGGER_UI_FILES,
 }
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "uploads"))

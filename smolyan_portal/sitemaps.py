@@ -28,6 +28,8 @@ SITEMAPS = {
             "documents:document-list": (Document,),
             "accessibility": (),
             "privacy": (),
+            "opendata:api-docs": (),
+            "opendata:data-dictionary": (),
         },
     ),
     "news": functools.partial(TranslatedSitemap, Article),

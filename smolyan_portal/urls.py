@@ -36,6 +36,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("api/v1/", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -46,6 +47,7 @@ urlpatterns += i18n_patterns(
     path(_("projects/"), include("projects.urls")),
     path(_("documents/"), include("documents.urls")),
     path(_("search/"), SearchView.as_view(), name="search"),
+    path(_("open-data/"), include("api.page_urls")),
     path(_("accessibility/"), views.AccessibilityView.as_view(), name="accessibility"),
     path(_("privacy/"), views.PrivacyView.as_view(), name="privacy"),
 )

@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from django.views.generic.edit import FormMixin
 
+from api.errors import is_api_request, not_found_response
 from events.models import Meeting
 from news.models import Article
 from partners.models import Partner
@@ -143,6 +144,8 @@ def permission_denied(request, exception):
 
 
 def page_not_found(request, exception):
+    if is_api_request(request):
+        return not_found_response()
     return defaults.page_not_found(request, exception, template_name="404.html")
 
 

@@ -20,6 +20,7 @@ FLOORS = [
     ("news",),
     ("documents",),
     ("search",),
+    ("api",),
     ("smolyan_portal",),
 ]
 FLOOR_OF = {app: level for level, apps in enumerate(FLOORS) for app in apps}

@@ -49,6 +49,8 @@ def test_every_public_page_in_both_languages_with_its_alternates(client):
         "/bg/dokumenti/": "/en/documents/",
         "/bg/dostapnost/": "/en/accessibility/",
         "/bg/poveritelnost/": "/en/privacy/",
+        "/bg/otvoreni-danni/": "/en/open-data/",
+        "/bg/otvoreni-danni/rechnik-na-dannite/": "/en/open-data/data-dictionary/",
         "/bg/novini/novina-za-sreshtata/": "/en/news/news-of-the-meeting/",
         "/bg/sreshti/sreshta-v-smolyan/": "/en/meetings/meeting-in-smolyan/",
         "/bg/partnyori/obshtina-smolyan/": "/en/partners/smolyan-municipality/",

@@ -1,7 +1,9 @@
 """Images in templates: `{% picture image alt=... sizes=... loading=... css_class=... %}`."""
 
 from django import template
+from django.utils.html import format_html
 
+from media.licences import image_rights
 from media.renditions import picture_data
 
 register = template.Library()
@@ -26,3 +28,17 @@ def picture(image, alt="", sizes="100vw", loading="lazy", css_class=""):
         "css_class": css_class,
         **data,
     }
+
+
+@register.filter
+def rights_of(obj, name):
+    """The credit and licence of an image field: `{% with r=obj|rights_of:"image" %}`."""
+    return image_rights(obj, name)
+
+
+@register.filter
+def licence_link(licence):
+    """A licence's name, linked to its text when it has one."""
+    if licence.url:
+        return format_html('<a href="{}" rel="license">{}</a>', licence.url, licence.name)
+    return licence.name

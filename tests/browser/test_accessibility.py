@@ -70,6 +70,8 @@ def public_pages(content, lang):
             ("documents", reverse("documents:document-list"), 200),
             ("search", f"{reverse('search')}?q={SEARCH_WORD[lang]}", 200),
             ("privacy", reverse("privacy"), 200),
+            ("open-data", reverse("opendata:api-docs"), 200),
+            ("data-dictionary", reverse("opendata:data-dictionary"), 200),
             ("not-found", NOT_FOUND[lang], 404),
             # Last: the one page that sets a cookie.
             ("accessibility", reverse("accessibility"), 200),
