@@ -95,7 +95,10 @@ def _applied_migrations(cursor, existing):
 def current_state():
     """(row counts per model, applied migrations) of the site's database as it is now."""
     connection = connections[ALIAS]
-    with connection.cursor() as cursor:
+    with transaction.atomic(using=ALIAS), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Counting a large table may take longer than a page's query is allowed.
+            cursor.execute("SET LOCAL statement_timeout = 0")
         existing = set(connection.introspection.table_names(cursor))
         rows = _count_rows(cursor, connection.ops.quote_name, existing)
         return rows, _applied_migrations(cursor, existing)
