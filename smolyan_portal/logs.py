@@ -84,7 +84,8 @@ def logging_config(json_lines, level="INFO"):
             "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
             # runserver's own line of each request repeats the request log's.
             "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-            # django-axes announces itself at every start; its lockouts are in the audit log.
-            "axes": {"level": "WARNING"},
+            # django-axes announces itself at every start, and its warnings name the full
+            # address; lockouts are in the audit log (smolyan_portal.request_log) instead.
+            "axes": {"level": "ERROR"},
         },
     }

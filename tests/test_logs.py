@@ -131,6 +131,19 @@ def test_sign_in_attempts_are_logged_with_the_network_only(client, log_lines):
 
 
 @pytest.mark.django_db
+def test_a_lockout_is_logged_without_the_full_address(client, log_lines, settings):
+    make_user(username="editor", staff=True)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(LOGIN, {"username": "editor", "password": "guess"}, REMOTE_ADDR="198.51.100.23")
+    lines = log_lines()
+    (locked,) = [line for line in lines if line.get("event") == "sign_in_locked_out"]
+    assert locked["username"] == "editor"
+    assert locked["client"] == "198.51.100.0/24"
+    assert locked["level"] == "WARNING"
+    assert "198.51.100.23" not in json.dumps(lines)
+
+
+@pytest.mark.django_db
 def test_admin_changes_are_logged_with_who_what_and_which_item(client, log_lines):
     editor = make_user(username="chief", superuser=True)
     client.force_login(editor)

@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from smolyan_portal.backup import BackupError, archive, database
 
@@ -58,6 +59,8 @@ class Command(BaseCommand):
             raise CommandError(f"Backup failed: {error}") from error
         except OSError as error:
             raise CommandError(f"Backup failed: {describe_os_error(error)}.") from error
+        except DatabaseError as error:
+            raise CommandError(f"Backup failed: the database answered: {error}".strip()) from error
         self._report(path, manifest, vanished, time.monotonic() - started)
         for old in pruned:
             self.stdout.write(f"Deleted older archive {old.name} (--keep {keep}).")

@@ -9,7 +9,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connections
+from django.db import DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 
@@ -47,6 +47,8 @@ class Command(BaseCommand):
             raise CommandError(f"Restore refused or failed: {error}") from error
         except OSError as error:
             raise CommandError(f"Restore failed: {describe_os_error(error)}.") from error
+        except DatabaseError as error:
+            raise CommandError(f"Restore failed: the database answered: {error}".strip()) from error
         self.stdout.write(
             self.style.SUCCESS(f"Restore finished in {time.monotonic() - started:.1f} s.")
         )
