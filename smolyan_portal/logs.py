@@ -49,6 +49,7 @@ def logging_config(json_lines, level="INFO"):
         "filters": {
             "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
             "request_id": {"()": "smolyan_portal.logs.RequestIdFilter"},
+            "not_logged_before": {"()": "smolyan_portal.logs.NotLoggedBefore"},
         },
         "formatters": {
             "json": {
@@ -79,6 +80,7 @@ def logging_config(json_lines, level="INFO"):
         "root": {"handlers": ["console"], "level": level},
         "loggers": {
             "django": {"handlers": ["mail_admins"], "level": "INFO"},
+            "django.request": {"filters": ["not_logged_before"]},
             # Every scan of the internet sends some bad Host headers; each is answered 400
             # and shows in the request log, and is not worth a mail.
             "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
@@ -89,3 +91,20 @@ def logging_config(json_lines, level="INFO"):
             "axes": {"level": "ERROR"},
         },
     }
+
+
+def mark_logged(request):
+    """Say that the fault behind this request's answer has been logged already.
+
+    Django logs every answer of 400 or more as "django.request"; an outage would fill the
+    log (and the admins' mail) with one line per request.
+    """
+    request.fault_logged = True
+
+
+class NotLoggedBefore(logging.Filter):
+    """Drop Django's line about an answer whose request was marked by mark_logged()."""
+
+    def filter(self, record):
+        # Django's request logger names the request in each record it writes.
+        return not getattr(getattr(record, "request", None), "fault_logged", False)
