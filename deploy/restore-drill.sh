@@ -15,7 +15,10 @@ trap 'rm -rf "$media"; dropdb --if-exists --maintenance-db="$DATABASE_URL" "$dri
 echo "Restore drill with $latest"
 dropdb --if-exists --maintenance-db="$DATABASE_URL" "$drill_db"
 createdb --maintenance-db="$DATABASE_URL" "$drill_db"
+# The live URL with the scratch database's name, its parameters (?sslmode=…) kept.
+base=${DATABASE_URL%%\?*}
+drill_url="${base%/*}/$drill_db${DATABASE_URL#"$base"}"
 started=$(date +%s)
-DATABASE_URL="${DATABASE_URL%/*}/$drill_db" DATABASE_REPLICA_URL= REDIS_URL= DJANGO_S3_BUCKET= \
+DATABASE_URL="$drill_url" DATABASE_REPLICA_URL= REDIS_URL= DJANGO_S3_BUCKET= \
   DJANGO_MEDIA_ROOT="$media" .venv/bin/python manage.py restore "$latest"
 echo "The drill restored and checked the archive in $(( $(date +%s) - started )) s."
