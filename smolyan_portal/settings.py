@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 # The open data's licence, the API's settings and its documentation's files.
 from api.conf import CONTENT_LICENCE, REST_FRAMEWORK, SPECTACULAR_SETTINGS, SWAGGER_UI_FILES  # noqa: F401
-from smolyan_portal.logs import logging_config
+from smolyan_portal import logs, routers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -90,6 +90,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so the request's id marks every line written while answering it.
+    "smolyan_portal.request_log.RequestLogMiddleware",
     "smolyan_portal.middleware.ForwardedForMiddleware",
     "smolyan_portal.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -101,6 +103,7 @@ MIDDLEWARE = [
     # ETag on every page, so a revisit of an unchanged page is answered with 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "smolyan_portal.routers.ReplicaMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # The 503 page in the visitor's language while the database cannot be reached.
     "smolyan_portal.outage.DatabaseOutageMiddleware",
@@ -167,6 +170,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # How long a write waits for another one to finish before it fails.
     _database_options.setdefault("timeout", DATABASE_STATEMENT_TIMEOUT)
+# An optional read replica answers the public pages' reads (smolyan_portal/routers.py).
+DATABASES.update(
+    routers.replica_databases(os.environ.get("DATABASE_REPLICA_URL"), DATABASES["default"])
+)
+READ_REPLICA_ALIAS = routers.REPLICA if routers.REPLICA in DATABASES else None
+DATABASE_ROUTERS = ["smolyan_portal.routers.ReplicaRouter"] if READ_REPLICA_ALIAS else []
+# After a write, a signed-in editor reads from the primary this long (the replica's lag).
+REPLICA_PIN_SECONDS = int(os.environ.get("DJANGO_REPLICA_PIN_SECONDS", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
@@ -374,4 +385,8 @@ ADMINS = [("Portal", email) for email in env_list("DJANGO_ADMIN_EMAILS")]
 # The same error is mailed to ADMINS at most once in this many seconds.
 ERROR_MAIL_INTERVAL_SECONDS = 600
 
-LOGGING = logging_config(os.environ.get("DJANGO_LOG_LEVEL", "INFO"))
+# JSON lines in production, readable lines with debug on (smolyan_portal/logs.py).
+LOGGING = logs.logging_config(
+    json_lines=env_bool("DJANGO_LOG_JSON", default=not DEBUG),
+    level=os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
+)

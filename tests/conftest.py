@@ -21,6 +21,19 @@ def _media_root(tmp_path, settings):
 
 
 @pytest.fixture(autouse=True)
+def _replica_reads(request, settings):
+    """Public reads go to the replica only in tests that name it among their databases.
+
+    Other tests run inside a transaction of the primary's connection, which the replica's
+    own connection (a mirror of the same test database) cannot see into.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    databases = (marker.kwargs.get("databases") if marker else None) or ()
+    if databases != "__all__" and "replica" not in databases:
+        settings.READ_REPLICA_ALIAS = None
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """The page cache and the pictures cached per image do not leak between tests."""
     cache.clear()

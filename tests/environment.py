@@ -12,3 +12,6 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-" + secrets.token_urlsafe(40))
 os.environ.setdefault("DJANGO_SECURE", "false")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ["DJANGO_DEBUG"] = "false"
+# The suite runs with a read replica, as a scaled-out site would: a mirror of the test
+# database (settings.DATABASES["replica"]["TEST"]), so it needs no server of its own.
+os.environ.setdefault("DATABASE_REPLICA_URL", os.environ.get("DATABASE_URL", "sqlite://:memory:"))
