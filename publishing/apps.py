@@ -7,6 +7,7 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
-        from publishing import usage
+        from publishing import staleness, usage
 
         usage.connect()
+        staleness.connect()
