@@ -14,7 +14,14 @@ from django.utils.translation import gettext
 
 from publishing.compare import _as_text, word_diff
 from publishing.models import FieldTranslation, language_name
-from publishing.translations import column, language_codes, missing_fields, parts, text_fields
+from publishing.translations import (
+    column,
+    language_codes,
+    missing_fields,
+    parent_of,
+    parts,
+    text_fields,
+)
 
 MISSING, STALE, CURRENT = "missing", "stale", "current"
 
@@ -106,8 +113,12 @@ class LanguageState:
     def name(self):
         return language_name(self.language)
 
+    @property
+    def sources_name(self):
+        return ", ".join(str(language_name(code)) for code in self.source_languages)
 
-def _rows_of(item):
+
+def rows_of(item):
     """The item and its parts by (content type id, pk)."""
     found = {(ContentType.objects.get_for_model(item).pk, item.pk): item}
     for name, model, _fk in parts(type(item)):
@@ -124,9 +135,25 @@ def states_of(items):
         return {}
     model = type(items[0])
     records = {}
-    for record in FieldTranslation.objects.for_items(model, [item.pk for item in items]):
+    for record in records_of(model, [item.pk for item in items]):
         records.setdefault(record.item_id, []).append(record)
     return {item.pk: _states(item, records.get(item.pk, [])) for item in items}
+
+
+def records_of(model, ids):
+    """The rows of these items and their parts; a part model's rows stand for themselves."""
+    if parent_of(model) is None:
+        return FieldTranslation.objects.for_items(model, ids)
+    own = FieldTranslation.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=ids
+    )
+    # Grouped by the row itself here, as it is listed on its own.
+    return [_as_item(record) for record in own]
+
+
+def _as_item(record):
+    record.item_id = record.object_id
+    return record
 
 
 def states_of_item(item):
@@ -134,7 +161,7 @@ def states_of_item(item):
 
 
 def _states(item, records):
-    rows = _rows_of(item)
+    rows = rows_of(item)
     by_text = {}
     for record in records:
         by_text.setdefault((record.content_type_id, record.object_id, record.field), {})[

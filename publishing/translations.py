@@ -126,7 +126,14 @@ def missing_q(model, language):
 
 
 def translated_q(model, language):
-    return ~missing_q(model, language)
+    """The rows of `model` that `translated_languages` lists `language` for, as a query."""
+    condition = ~missing_q(model, language)
+    if language == settings.LANGUAGE_CODE:
+        incomplete = Q()
+        for code in language_codes():
+            incomplete &= missing_q(model, code)
+        condition |= incomplete
+    return condition
 
 
 def part_prefetches(model):
