@@ -207,8 +207,11 @@ def _after_delete(sender, instance, **kwargs):
         ).delete()
 
 
-def mark_reviewed(item, language):
-    """Clear the stale state of the item's texts in `language`; the fields it cleared."""
+def mark_reviewed(item, language, only=None):
+    """Clear the stale state of the item's texts in `language`; the rows it cleared.
+
+    `only` limits it to some texts: a set of (content type id, object id, field).
+    """
     rows = list(FieldTranslation.objects.for_items(type(item), [item.pk]))
     by_text = {}
     for row in rows:
@@ -218,6 +221,8 @@ def mark_reviewed(item, language):
     for field_rows in by_text.values():
         row = field_rows.get(language)
         if row is None or not row.stale:
+            continue
+        if only is not None and (row.content_type_id, row.object_id, row.field) not in only:
             continue
         row.basis = {
             code: other.digest

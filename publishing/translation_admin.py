@@ -5,9 +5,7 @@ word diffs, "Mark as reviewed", and history entries that name fields as editors 
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.functional import lazy
@@ -19,17 +17,18 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from publishing.compare import _field_label
-from publishing.models import FieldTranslation, language_codes, language_name
+from publishing.models import language_codes, language_name
 from publishing.staleness import mark_reviewed
 from publishing.translation_status import (
     MISSING,
     STALE,
     field_label,
     rows_of,
+    stale_q,
     states_of,
     states_of_item,
 )
-from publishing.translations import missing_q, parent_of, part_prefetches, parts
+from publishing.translations import missing_q, part_prefetches, parts
 
 
 def lazy_str(function):
@@ -41,17 +40,6 @@ MARKS = {
     STALE: ("⚠", _("out of date")),
     "current": ("✓", _("translated")),
 }
-
-
-def stale_q(model, language):
-    """Items whose text in `language` is all there but out of date somewhere."""
-    content_type = ContentType.objects.get_for_model(model)
-    if parent_of(model) is None:
-        rows = FieldTranslation.objects.filter(item_type=content_type, item_id=OuterRef("pk"))
-    else:
-        rows = FieldTranslation.objects.filter(content_type=content_type, object_id=OuterRef("pk"))
-    rows = rows.filter(language=language, stale=True)
-    return Exists(rows) & ~missing_q(model, language)
 
 
 def filter_parameter(code):

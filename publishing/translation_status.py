@@ -9,6 +9,7 @@ are read in one query.
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
@@ -18,7 +19,9 @@ from publishing.translations import (
     column,
     language_codes,
     missing_fields,
+    missing_q,
     parent_of,
+    part_prefetches,
     parts,
     text_fields,
 )
@@ -202,3 +205,57 @@ def _text(item, row, name, code, record=None):
     text = Text(row, name, code, record)
     text.item_model = type(item)
     return text
+
+
+def stale_q(model, language):
+    """Items whose text in `language` is all there but out of date somewhere."""
+    content_type = ContentType.objects.get_for_model(model)
+    if parent_of(model) is None:
+        rows = FieldTranslation.objects.filter(item_type=content_type, item_id=OuterRef("pk"))
+    else:
+        rows = FieldTranslation.objects.filter(content_type=content_type, object_id=OuterRef("pk"))
+    rows = rows.filter(language=language, stale=True)
+    return Exists(rows) & ~missing_q(model, language)
+
+
+@dataclass
+class Pending:
+    """An item with a language whose text is missing or out of date."""
+
+    item: object
+    state: LanguageState
+
+    @property
+    def changed_at(self):
+        return self.state.changed_at or getattr(self.item, "updated_at", None)
+
+
+def pending(querysets, languages, states=(MISSING, STALE)):
+    """Every item of the querysets with a missing or stale language, newest change first.
+
+    Reads each queryset once per language with its parts, and the rows of its items once.
+    """
+    found = []
+    for queryset in querysets:
+        model = queryset.model
+        for code in languages:
+            condition = Q(pk__in=[])
+            if MISSING in states:
+                condition |= missing_q(model, code)
+            if STALE in states:
+                condition |= stale_q(model, code)
+            items = {
+                item.pk: item
+                for item in queryset.filter(condition).prefetch_related(*part_prefetches(model))
+            }
+            for pk, by_language in states_of(items.values()).items():
+                state = by_language[code]
+                if state.state in states:
+                    found.append(Pending(items[pk], state))
+    found.sort(key=lambda entry: _newest_first(entry))
+    return found
+
+
+def _newest_first(entry):
+    changed = entry.changed_at
+    return (changed is None, -(changed.timestamp() if changed else 0), str(entry.item))

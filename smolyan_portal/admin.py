@@ -131,3 +131,7 @@ class FeedbackAdmin(admin.ModelAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+# The Translations page registers itself with the admin.
+from smolyan_portal import translations_admin  # noqa: E402, F401
