@@ -130,7 +130,7 @@ def test_the_form_marks_the_tab_shows_the_diff_and_review_clears_it_in_the_histo
     assert article.body_en.startswith("<p>Text of news item")
     with translation.override("bg"):
         comment = Version.objects.get_for_object(article).first().revision.get_comment()
-    assert comment == "Английският текст е отбелязан като прегледан: Текст."
+    assert comment == "Текстът на английски е отбелязан като прегледан: Текст."
 
 
 def test_a_review_needs_a_post_and_the_right_to_change(client, content):
