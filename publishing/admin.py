@@ -30,8 +30,7 @@ from reversion.models import Version
 
 from publishing.compare import CompareVersionsMixin
 from publishing.models import Status
-from publishing.translation_admin import TranslationAdminMixin, stale_q
-from publishing.translations import missing_q
+from publishing.translation_admin import TranslationAdminMixin, translation_counts
 
 # django-reversion ships no Bulgarian catalogue. Its strings are listed here so that
 # makemessages puts them in ours, which Django consults before the package's own.
@@ -273,14 +272,22 @@ class PublishableAdmin(TranslatedVersionAdmin):
         return readonly
 
     def attention_counts(self, request):
-        """How many items are drafts, scheduled, lack English or have it out of date: one query."""
+        """How many items are drafts, scheduled, lack a language or have it out of date.
+
+        One query; the counts per language are kept on the request for the Translations row.
+        """
         now = timezone.now()
-        return self.get_queryset(request).aggregate(
+        counts = self.get_queryset(request).aggregate(
             drafts=Count("pk", filter=Q(status=Status.DRAFT)),
             scheduled=Count("pk", filter=Q(status=Status.PUBLISHED, published_at__gt=now)),
-            without_english=Count("pk", filter=missing_q(self.model, "en")),
-            stale_english=Count("pk", filter=stale_q(self.model, "en")),
+            **translation_counts(self.model),
         )
+        counts["without_english"] = counts["en_missing"]
+        counts["stale_english"] = counts["en_stale"]
+        if not hasattr(request, "translation_counts"):
+            request.translation_counts = {}
+        request.translation_counts[self.model] = counts
+        return counts
 
     def _set_status(self, request, queryset, status, message):
         changed = 0

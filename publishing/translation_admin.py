@@ -6,6 +6,7 @@ import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.functional import lazy
@@ -40,6 +41,15 @@ MARKS = {
     STALE: ("⚠", _("out of date")),
     "current": ("✓", _("translated")),
 }
+
+
+def translation_counts(model):
+    """Aggregates counting, per language, the items that lack it and those out of date in it."""
+    found = {}
+    for code in language_codes():
+        found[f"{code}_{MISSING}"] = Count("pk", filter=missing_q(model, code))
+        found[f"{code}_{STALE}"] = Count("pk", filter=stale_q(model, code))
+    return found
 
 
 def filter_parameter(code):

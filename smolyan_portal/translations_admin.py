@@ -7,7 +7,6 @@ lists; the states themselves are publishing's (publishing.translation_status).
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -24,8 +23,9 @@ from partners.models import Partner
 from projects.models import Project
 from publishing.exchange import export_po, import_po
 from publishing.models import FieldTranslation, language_codes, language_name
-from publishing.translation_status import MISSING, STALE, pending, stale_q
-from publishing.translations import missing_q, parent_of
+from publishing.translation_admin import translation_counts
+from publishing.translation_status import MISSING, STALE, pending
+from publishing.translations import parent_of
 
 # How each kind of item reaches the projects it belongs to.
 PROJECT_LOOKUPS = {
@@ -229,17 +229,11 @@ class TranslationsAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             return []
         counts = dict.fromkeys(((code, state) for code in language_codes() for state in STATES), 0)
+        known = getattr(request, "translation_counts", {})
         for model in self.visible_models(request):
-            found = (
-                admin.site._registry[model]
-                .get_queryset(request)
-                .aggregate(
-                    **{
-                        f"{code}_{state}": Count("pk", filter=condition(model, code))
-                        for code in language_codes()
-                        for state, condition in ((MISSING, missing_q), (STALE, stale_q))
-                    }
-                )
+            # The content admins' own counts of the index, when they have run already.
+            found = known.get(model) or admin.site._registry[model].get_queryset(request).aggregate(
+                **translation_counts(model)
             )
             for code, state in counts:
                 counts[code, state] += found[f"{code}_{state}"]

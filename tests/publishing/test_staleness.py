@@ -1,6 +1,7 @@
 """Staleness: which language's text changed after the other's, per field and per language."""
 
 import pytest
+from django.core.management import call_command
 from django.utils import translation
 
 from publishing.models import FieldTranslation
@@ -85,3 +86,32 @@ def test_an_item_saved_before_tracking_began_gets_a_baseline():
     assert stale_fields(article, "en") == ["Text"]
     text = states_of_item(article)["en"].stale[0]
     assert "Променен" in text.diffs()[0][1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_dump_and_restore_of_the_database_keeps_the_states(tmp_path):
+    article = make_article()
+    article.body_bg = "<p>Променен текст.</p>"
+    article.save()
+    meeting = make_meeting()
+    session = make_session(meeting, title_bg="Откриване", title_en="Opening")
+    session.title_en = "The opening"
+    session.save()
+    before = sorted(FieldTranslation.objects.values_list("field", "language", "digest", "stale"))
+    dump = tmp_path / "dump.json"
+    call_command(
+        "dumpdata",
+        "--natural-foreign",
+        "--exclude=contenttypes",
+        "--exclude=auth.permission",
+        "--exclude=sessions",
+        output=str(dump),
+        verbosity=0,
+    )
+    call_command("flush", "--noinput", verbosity=0)
+    assert not FieldTranslation.objects.exists()
+    call_command("loaddata", str(dump), verbosity=0)
+    after = sorted(FieldTranslation.objects.values_list("field", "language", "digest", "stale"))
+    assert after == before
+    assert stale_fields(article, "en") == ["Text"]
+    assert stale_fields(meeting, "bg") == ["Session “The opening”: Title"]
