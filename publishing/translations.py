@@ -139,3 +139,12 @@ def translated_q(model, language):
 def part_prefetches(model):
     """The related names to prefetch before asking about many items at once."""
     return [name for name, _model, _fk in parts(model)]
+
+
+def item_models():
+    """The translated models whose items stand on their own (not parts of another's)."""
+    return [
+        model
+        for model in translator.get_registered_models(abstract=False)
+        if parent_of(model) is None
+    ]

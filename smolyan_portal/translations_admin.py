@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.translator import translator
 
 from documents.models import Document
 from events.models import Meeting
@@ -25,7 +24,7 @@ from publishing.exchange import export_po, import_po
 from publishing.models import FieldTranslation, language_codes, language_name
 from publishing.translation_admin import translation_counts
 from publishing.translation_status import MISSING, STALE, pending
-from publishing.translations import parent_of
+from publishing.translations import item_models
 
 # How each kind of item reaches the projects it belongs to.
 PROJECT_LOOKUPS = {
@@ -39,14 +38,10 @@ STATES = {MISSING: _("Missing"), STALE: _("Out of date")}
 PER_PAGE = 50
 
 
-def item_models():
+def admin_item_models():
     """The translated models whose items have a form of their own in the admin."""
     return sorted(
-        (
-            model
-            for model in translator.get_registered_models(abstract=False)
-            if parent_of(model) is None and admin.site.is_registered(model)
-        ),
+        (model for model in item_models() if admin.site.is_registered(model)),
         key=lambda model: str(model._meta.verbose_name_plural),
     )
 
@@ -62,7 +57,7 @@ class TranslationsAdmin(admin.ModelAdmin):
     def visible_models(self, request):
         return [
             model
-            for model in item_models()
+            for model in admin_item_models()
             if admin.site._registry[model].has_view_or_change_permission(request)
         ]
 

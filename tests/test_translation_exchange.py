@@ -150,3 +150,22 @@ def _upload(text):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("en.po", text.encode(), content_type="text/x-gettext-translation")
+
+
+def test_the_commands_export_and_import_a_file(tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    article = make_article(summary_en="")
+    path = tmp_path / "en.po"
+    call_command("export_translations", "en", str(path), "--model", "news.article")
+    po = polib.pofile(str(path))
+    assert [entry.msgctxt for entry in po] == [f"news.article:{article.pk}:summary:bg"]
+    po[0].msgstr = "From the command line"
+    po.save(str(path))
+    call_command("import_translations", str(path))
+    article.refresh_from_db()
+    assert article.summary_en == "From the command line"
+    path.write_text("not a po file")
+    with pytest.raises(CommandError):
+        call_command("import_translations", str(path))
