@@ -12,7 +12,7 @@ from django_countries import countries
 from rest_framework.filters import BaseFilterBackend
 
 from api.errors import BadParameter
-from publishing.languages import translated_filter
+from publishing.translations import translated_q
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
@@ -123,18 +123,16 @@ class Choice(Param):
 class Translated(Choice):
     """Only records written in a language, not shown in it by falling back to Bulgarian."""
 
-    def __init__(self, field="title"):
+    def __init__(self):
         super().__init__(
             "lang",
-            "Only records that have their own text in this language. Every record carries "
-            "both languages; in English a record without an English text would show the "
-            "Bulgarian one.",
+            "Only records translated into this language, by the site's one definition "
+            "(every visible text, its parts' included). Every record carries both languages.",
             [code for code, _name in settings.LANGUAGES],
         )
-        self.field = field
 
     def apply(self, queryset, value):
-        return queryset.filter(translated_filter(value, self.field))
+        return queryset.filter(translated_q(queryset.model, value))
 
 
 class Country(Param):

@@ -102,7 +102,7 @@ class ArticleViewSet(RecordViewSet):
             "partner", "Articles about this partner (its id).", published_partners, "partners"
         ),
         Year("year", "Articles published in this year.", "published_at__year"),
-        Translated("title"),
+        Translated(),
     ]
 
     def get_queryset(self):
@@ -139,7 +139,7 @@ class MeetingViewSet(RecordViewSet):
         ),
         Year("year", "Meetings that began in this year.", "start_date__year"),
         Scope(),
-        Translated("title"),
+        Translated(),
     ]
 
     def get_queryset(self):
@@ -174,7 +174,7 @@ class PartnerViewSet(RecordViewSet):
             published_projects,
             "participations__project",
         ),
-        Translated("name"),
+        Translated(),
     ]
 
     def get_queryset(self):
@@ -209,7 +209,7 @@ class ProjectViewSet(RecordViewSet):
             published_partners,
             "participations__partner",
         ),
-        Translated("title"),
+        Translated(),
     ]
 
     def get_queryset(self):
@@ -241,7 +241,7 @@ class DocumentViewSet(RecordViewSet):
         ),
         Choice("kind", "The kind of document.", DocumentKind.values),
         Choice("language", "The language of the file.", FileLanguage.values, "file_language"),
-        Translated("title"),
+        Translated(),
     ]
 
     def get_queryset(self):

@@ -91,6 +91,9 @@ class Meeting(TranslatedSlugMixin, CoverImage, Publishable):
 
     objects = MeetingQuerySet.as_manager()
 
+    # Their texts count towards the meeting's translation (publishing.translations).
+    translation_parts = ("sessions", "site_visits")
+
     # Set by the admin, where the programme is edited on the meeting's own page: there
     # its inline formsets check each submitted day against the submitted dates, so that
     # a meeting and its programme can move together in one save.

@@ -68,6 +68,9 @@ class Article(TranslatedSlugMixin, CoverImage, Publishable):
         help_text=_("Only when it is known; leave it empty rather than guess."),
     )
 
+    # The gallery's captions count towards the article's translation (publishing.translations).
+    translation_parts = ("gallery",)
+
     class Meta(Publishable.Meta):
         ordering = ["-published_at"]
         permissions = [("publish_article", "Can publish article")]

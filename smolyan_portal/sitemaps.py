@@ -34,7 +34,7 @@ SITEMAPS = {
     ),
     "news": functools.partial(TranslatedSitemap, Article),
     "meetings": functools.partial(TranslatedSitemap, Meeting),
-    "partners": functools.partial(TranslatedSitemap, Partner, "name"),
+    "partners": functools.partial(TranslatedSitemap, Partner),
     "projects": functools.partial(TranslatedSitemap, Project),
 }
 

@@ -226,6 +226,7 @@ def test_the_meetings_feed_holds_upcoming_and_recent_meetings(client, name):
         start_date=today + datetime.timedelta(days=30),
         end_date=today + datetime.timedelta(days=31),
         host=make_partner(name_en="Trondheim"),
+        venue_bg="Кметството",
         venue_en="City hall",
     )
     make_meeting(title_en="Last year", start_date=JUNE_6, end_date=JUNE_7)

@@ -386,7 +386,8 @@ def test_filtered_list_query_budget(client, django_assert_num_queries, count):
         assert response.status_code == 200
 
 
-DETAIL_QUERIES = 6  # article with meeting, projects, partners, gallery, previous, next
+DETAIL_QUERIES = 7  # article with meeting, projects, partners, gallery, previous, next,
+# and the translation state
 
 
 @pytest.mark.parametrize("count", [1, 30])
