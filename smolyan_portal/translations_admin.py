@@ -58,7 +58,7 @@ class TranslationsAdmin(admin.ModelAdmin):
         return [
             model
             for model in admin_item_models()
-            if admin.site._registry[model].has_view_or_change_permission(request)
+            if admin.site.get_model_admin(model).has_view_or_change_permission(request)
         ]
 
     def has_view_permission(self, request, obj=None):
@@ -115,7 +115,7 @@ class TranslationsAdmin(admin.ModelAdmin):
             models = [model for model in models if model_key(model) == chosen["model"]]
         querysets = []
         for model in models:
-            queryset = admin.site._registry[model].get_queryset(request)
+            queryset = admin.site.get_model_admin(model).get_queryset(request)
             if chosen["project"]:
                 lookup = PROJECT_LOOKUPS.get(model)
                 if lookup is None:
@@ -227,7 +227,7 @@ class TranslationsAdmin(admin.ModelAdmin):
         known = getattr(request, "translation_counts", {})
         for model in self.visible_models(request):
             # The content admins' own counts of the index, when they have run already.
-            found = known.get(model) or admin.site._registry[model].get_queryset(request).aggregate(
+            found = known.get(model) or admin.site.get_model_admin(model).get_queryset(request).aggregate(
                 **translation_counts(model)
             )
             for code, state in counts:
