@@ -227,9 +227,9 @@ class TranslationsAdmin(admin.ModelAdmin):
         known = getattr(request, "translation_counts", {})
         for model in self.visible_models(request):
             # The content admins' own counts of the index, when they have run already.
-            found = known.get(model) or admin.site.get_model_admin(model).get_queryset(request).aggregate(
-                **translation_counts(model)
-            )
+            found = known.get(model) or admin.site.get_model_admin(model).get_queryset(
+                request
+            ).aggregate(**translation_counts(model))
             for code, state in counts:
                 counts[code, state] += found[f"{code}_{state}"]
         url = reverse("admin:publishing_fieldtranslation_changelist")
