@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     # Our apps, from the bottom of the house up (see docs/architecture.md).
     "publishing",
     "media",
@@ -164,6 +166,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = caching.caches(BASE_DIR)
+
+# Background work (image renditions) is queued in the database and done by
+# `manage.py db_worker`, so it needs no other service.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Only staff sign in. A sign-in ends after this long without a request, and this long in all.
