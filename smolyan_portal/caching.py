@@ -16,7 +16,7 @@ from pathlib import Path
 
 # Entries the file cache keeps before it removes a third of them; each page is an entry.
 # Enough for every page of a large site in both languages, and a few hundred MB at most.
-FILE_CACHE_MAX_ENTRIES = 20_000
+FILE_CACHE_MAX_ENTRIES = 10_000
 
 
 def caches(base_dir):
@@ -37,7 +37,7 @@ def caches(base_dir):
     folder = Path(os.environ.get("DJANGO_CACHE_DIR") or Path(base_dir) / "var" / "cache")
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "smolyan_portal.file_cache.PlainFileCache",
             "LOCATION": str(folder),
             "OPTIONS": {
                 "MAX_ENTRIES": int(

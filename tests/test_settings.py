@@ -51,7 +51,7 @@ def test_sqlite_in_the_project_folder_when_database_url_is_unset():
     assert values["name"] == str(BASE_DIR / "db.sqlite3")
     assert values["debug"] is False
     # Every worker shares one cache with nothing installed, so the page cache is on.
-    assert values["cache"].endswith("FileBasedCache")
+    assert values["cache"].endswith("PlainFileCache")
     assert values["cache_location"] == str(BASE_DIR / "var" / "cache")
     assert values["page_cache_seconds"] == 600
 
