@@ -1,4 +1,7 @@
-from django.db.models import Prefetch, Q
+import datetime
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.generic import ListView
 
@@ -9,16 +12,55 @@ from publishing.languages import fallback_lang
 from publishing.lists import Facet, FilteredListMixin, Option
 from publishing.views import PublishedListMixin, TranslatedDetailView
 
+# The years the list offers are probed from this one on; older ones cost a query each.
+FIRST_YEAR = 2010
+
+
+def _year(published, year):
+    """`published` within one year of the site's time zone, as a range of the index."""
+    zone = timezone.get_current_timezone()
+    start = datetime.datetime(year, 1, 1, tzinfo=zone)
+    return published.filter(published_at__gte=start, published_at__lt=start.replace(year=year + 1))
+
+
+def years_with_articles(published):
+    """The years, newest first, in which `published` has articles.
+
+    Each year is one probe of the publication-time index, all in one query, where
+    listing the distinct years would read every article.
+    """
+    years = range(FIRST_YEAR, timezone.localdate().year + 2)
+    probes = {f"y{year}": Exists(_year(published, year)) for year in years}
+    oldest = published.order_by("published_at").values("published_at")[:1]
+    row = published.order_by().annotate(oldest=oldest, **probes).values("oldest", *probes).first()
+    if row is None:
+        return []
+    found = [year for year in years if row[f"y{year}"]]
+    found += [
+        year
+        for year in range(timezone.localtime(row["oldest"]).year, FIRST_YEAR)
+        if _year(published, year).exists()
+    ]
+    return sorted(found, reverse=True)
+
 
 class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):
     model = Article
     paginate_by = 12
+    keyset_field = "published_at"
 
     def get_facets(self):
         published = Article.objects.published()
-        projects = Project.objects.published().filter(articles__in=published).distinct()
-        partners = Partner.objects.published().filter(articles__in=published).distinct()
-        years = published.dates("published_at", "year", order="DESC")
+        # Each project and partner is checked for one published article through the link
+        # table's index; a join of every article, made distinct, read them all.
+        projects = Project.objects.published().filter(
+            Exists(published.filter(projects=OuterRef("pk")))
+        )
+        partners = (
+            Partner.objects.published()
+            .filter(Exists(published.filter(partners=OuterRef("pk"))))
+            .only("pk", "name")
+        )
         return [
             Facet(
                 "project",
@@ -39,7 +81,7 @@ class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):
                 "year",
                 gettext_lazy("Year"),
                 "published_at__year",
-                [Option(day.year, str(day.year)) for day in years],
+                [Option(year, str(year)) for year in years_with_articles(published)],
             ),
         ]
 
@@ -48,6 +90,8 @@ class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):
             super()
             .get_queryset()
             .prefetch_related(Prefetch("projects", queryset=Project.objects.published()))
+            # The key decides between articles of the same moment, as the page links do.
+            .order_by("-published_at", "-pk")
         )
 
 
