@@ -95,9 +95,9 @@ def main():
 
 def admin_save(original):
     """The editor's wait: the admin form of an article saved with a new 12-MP cover photo."""
+    from django.conf import settings
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.core.management import call_command
-    from django.conf import settings
     from django.test import Client
     from django.test.utils import setup_test_environment
 
