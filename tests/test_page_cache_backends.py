@@ -120,3 +120,21 @@ def test_a_revisit_of_a_cached_page_is_answered_not_modified(backend):
     first = Client().get("/en/news/")
     again = Client().get("/en/news/", headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 304
+
+
+def test_a_cache_folder_that_cannot_be_written_leaves_the_site_working(
+    settings, tmp_path, monkeypatch, caplog
+):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the folder should be")
+    monkeypatch.setenv("DJANGO_CACHE_DIR", str(blocked / "cache"))
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    settings.CACHES = caches(settings.BASE_DIR)
+    settings.PAGE_CACHE_SECONDS = 600
+    make_article(title_en="Smolyan hosts its partners")
+    for _ in range(3):
+        response = Client().get("/en/news/")
+        assert response.status_code == 200
+        assert "Smolyan hosts its partners" in response.text
+    warnings = [r for r in caplog.records if "cannot be used" in r.getMessage()]
+    assert len(warnings) == 1
