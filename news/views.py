@@ -1,6 +1,6 @@
 import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.generic import ListView
@@ -12,36 +12,28 @@ from publishing.languages import fallback_lang
 from publishing.lists import Facet, FilteredListMixin, Option
 from publishing.views import PublishedListMixin, TranslatedDetailView
 
-# The years the list offers are probed from this one on; older ones cost a query each.
-FIRST_YEAR = 2010
-
 
 def _year(published, year):
     """`published` within one year of the site's time zone, as a range of the index."""
-    zone = timezone.get_current_timezone()
-    start = datetime.datetime(year, 1, 1, tzinfo=zone)
+    start = datetime.datetime(year, 1, 1, tzinfo=timezone.get_current_timezone())
     return published.filter(published_at__gte=start, published_at__lt=start.replace(year=year + 1))
 
 
 def years_with_articles(published):
     """The years, newest first, in which `published` has articles.
 
-    Each year is one probe of the publication-time index, all in one query, where
-    listing the distinct years would read every article.
+    The first and last publication come from the index's two ends, then each year between
+    them is one probe of the index, all in one query: listing the distinct years would
+    read every article.
     """
-    years = range(FIRST_YEAR, timezone.localdate().year + 2)
-    probes = {f"y{year}": Exists(_year(published, year)) for year in years}
-    oldest = published.order_by("published_at").values("published_at")[:1]
-    row = published.order_by().annotate(oldest=oldest, **probes).values("oldest", *probes).first()
-    if row is None:
+    ends = published.aggregate(first=Min("published_at"), last=Max("published_at"))
+    if ends["first"] is None:
         return []
-    found = [year for year in years if row[f"y{year}"]]
-    found += [
-        year
-        for year in range(timezone.localtime(row["oldest"]).year, FIRST_YEAR)
-        if _year(published, year).exists()
-    ]
-    return sorted(found, reverse=True)
+    first, last = (timezone.localtime(ends[end]).year for end in ("first", "last"))
+    years = range(last, first - 1, -1)
+    probes = {f"y{year}": Exists(_year(published, year)) for year in years}
+    row = published.order_by().annotate(**probes).values(*probes).first() or {}
+    return [year for year in years if row.get(f"y{year}")]
 
 
 class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):

@@ -403,8 +403,8 @@ def many_articles(count):
     return project, partner
 
 
-LIST_QUERIES = 6  # filter options (3), count, page, projects of the page
-FILTERED_LIST_QUERIES = 6
+LIST_QUERIES = 7  # filter options (3, years in 2), count, page, projects of the page
+FILTERED_LIST_QUERIES = 7
 
 
 @pytest.mark.parametrize("count", [1, 30])
