@@ -148,9 +148,23 @@ class CleanedImageFieldFile(ImageFieldFile):
 
 
 class CleanedImageField(models.ImageField):
-    """An image field whose files are stored upright and without metadata."""
+    """An image field whose files are stored upright and without metadata.
+
+    `renditions_field` names the field that records which renditions the stored image has
+    (media/renditions.py); until they are made, pages show the cleaned original.
+    """
 
     attr_class = CleanedImageFieldFile
+
+    def __init__(self, *args, renditions_field=None, **kwargs):
+        self.renditions_field = renditions_field
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.renditions_field:
+            kwargs["renditions_field"] = self.renditions_field
+        return name, path, args, kwargs
 
     def formfield(self, **kwargs):
         # Django's own words for an unreadable file do not say what would be accepted.
@@ -158,12 +172,20 @@ class CleanedImageField(models.ImageField):
         return super().formfield(error_messages=messages, **kwargs)
 
 
+def renditions_made_field():
+    """The field that names the set of renditions an image has; empty until they are made."""
+    return models.CharField(
+        _("renditions made"), max_length=16, blank=True, default="", editable=False
+    )
+
+
 class ImageFieldsMixin:
     """Asks for alt text for the images of a model.
 
     Every image field is one group of names: `<name>`, then `<name>_width` and
-    `<name>_height` (filled in by Django), `<name>_alt` (translated), `<name>_decorative`,
-    `<name>_credit` (translated) and `<name>_licence`. `alt_text_images` lists the image
+    `<name>_height` (filled in by Django), `<name>_renditions` (media/renditions.py),
+    `<name>_alt` (translated), `<name>_decorative`, `<name>_credit` (translated) and
+    `<name>_licence`. `alt_text_images` lists the image
     fields whose alt text is asked for.
     """
 
@@ -224,11 +246,13 @@ class CoverImage(ImageFieldsMixin, models.Model):
         validators=[validate_image_file],
         width_field="cover_image_width",
         height_field="cover_image_height",
+        renditions_field="cover_image_renditions",
     )
     cover_image_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
     cover_image_height = models.PositiveIntegerField(
         _("height in pixels"), null=True, editable=False
     )
+    cover_image_renditions = renditions_made_field()
     cover_image_alt = models.CharField(_("cover image alt text"), max_length=250, blank=True)
     cover_image_decorative = models.BooleanField(
         _("cover image is decorative"),
@@ -254,10 +278,12 @@ class Logo(models.Model):
         validators=[validate_image_file],
         width_field="logo_width",
         height_field="logo_height",
+        renditions_field="logo_renditions",
         help_text=_("Shown beside the name, so it needs no alt text."),
     )
     logo_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
     logo_height = models.PositiveIntegerField(_("height in pixels"), null=True, editable=False)
+    logo_renditions = renditions_made_field()
 
     class Meta:
         abstract = True

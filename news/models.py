@@ -11,6 +11,7 @@ from media.images import (
     credit_field,
     image_upload_to,
     licence_field,
+    renditions_made_field,
     validate_image_file,
 )
 from partners.models import Partner
@@ -108,9 +109,11 @@ class ArticleImage(ImageFieldsMixin, models.Model):
         validators=[validate_image_file],
         width_field="image_width",
         height_field="image_height",
+        renditions_field="image_renditions",
     )
     image_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
     image_height = models.PositiveIntegerField(_("height in pixels"), null=True, editable=False)
+    image_renditions = renditions_made_field()
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     image_alt = models.CharField(_("alt text"), max_length=250, blank=True)
     image_decorative = models.BooleanField(_("decorative"), default=False)

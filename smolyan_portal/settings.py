@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 # The open data's licence, the API's settings and its documentation's files.
 from api.conf import CONTENT_LICENCE, REST_FRAMEWORK, SPECTACULAR_SETTINGS, SWAGGER_UI_FILES  # noqa: F401
-from smolyan_portal import logs, routers
+from smolyan_portal import caching, logs, routers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "axes",
     "rest_framework",
     "drf_spectacular",
+    "django_tasks",
+    "django_tasks_db",
     # Our apps, from the bottom of the house up (see docs/architecture.md).
     "publishing",
     "media",
@@ -102,6 +104,9 @@ MIDDLEWARE = [
     "api.cors.ApiCorsMiddleware",
     # ETag on every page, so a revisit of an unchanged page is answered with 304.
     "django.middleware.http.ConditionalGetMiddleware",
+    # A cached page for a visitor without cookies is answered here, before the work that
+    # the stored answer already holds (smolyan_portal/page_cache.py).
+    "smolyan_portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "smolyan_portal.routers.ReplicaMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -111,7 +116,6 @@ MIDDLEWARE = [
     "smolyan_portal.middleware.AdminLanguageMiddleware",
     "smolyan_portal.middleware.QueryStringCheckMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "smolyan_portal.page_cache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -180,24 +184,11 @@ DATABASE_ROUTERS = ["smolyan_portal.routers.ReplicaRouter"] if READ_REPLICA_ALIA
 REPLICA_PIN_SECONDS = int(os.environ.get("DJANGO_REPLICA_PIN_SECONDS", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-if os.environ.get("REDIS_URL"):
-    # Redis only makes pages faster: when it is down or hung the site works without it
-    # (smolyan_portal/cache.py), each try costing no more than these short timeouts.
-    _redis_timeout = float(os.environ.get("DJANGO_REDIS_TIMEOUT", "0.25"))
-    CACHES = {
-        "default": {
-            "BACKEND": "smolyan_portal.cache.ResilientRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "smolyan",
-            "RETRY_SECONDS": float(os.environ.get("DJANGO_REDIS_RETRY_SECONDS", "5")),
-            "OPTIONS": {
-                "socket_connect_timeout": _redis_timeout,
-                "socket_timeout": _redis_timeout,
-            },
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = caching.caches(BASE_DIR)
+
+# Background work (image renditions) is queued in the database and done by
+# `manage.py db_worker`, so it needs no other service.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Only staff sign in. A sign-in ends after this long without a request, and this long in all.
@@ -205,12 +196,9 @@ SESSION_IDLE_SECONDS = 60 * int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "3
 SESSION_MAX_SECONDS = 3600 * int(os.environ.get("DJANGO_SESSION_MAX_HOURS", "12"))
 SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
 
-# Whole public pages for anonymous visitors, kept until content changes. On by default only
-# with the shared Redis cache: a per-process cache would let each worker serve its own,
-# older copy after an edit.
-PAGE_CACHE_SECONDS = int(
-    os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600" if os.environ.get("REDIS_URL") else "0")
-)
+# Whole public pages for anonymous visitors, kept until content changes, in the cache that
+# every worker shares (Redis, or files on this machine: smolyan_portal/caching.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/media/", "/static/", "/healthz", "/livez")
 
 AUTHENTICATION_BACKENDS = [

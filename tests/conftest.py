@@ -12,6 +12,9 @@ def pytest_configure(config):
     settings.WHITENOISE_USE_FINDERS = True
     settings.WHITENOISE_AUTOREFRESH = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Renditions are made as the image is saved, as the worker would make them; the tests
+    # of the worker itself (tests/media/test_tasks.py) queue them in the database.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ from django.db import models
 
 from documents.models import Document
 from events.models import Meeting, Session, SiteVisit
+from media.renditions import delete_renditions
 from news.models import Article, ArticleImage
 from partners.models import Partner
 from projects.models import Participation, Project
@@ -49,9 +50,10 @@ class DemoLoader:
         self.load_documents(meeting)
 
     def discard_stored_files(self):
-        """Delete the files this run wrote, after its rows were rolled back."""
+        """Delete the files this run wrote, and any renditions made of them, after a rollback."""
         for name in self.stored_files:
             default_storage.delete(name)
+            delete_renditions(name, default_storage)
         self.stored_files = []
 
     # Saving
