@@ -75,7 +75,10 @@ def test_list_in_bulgarian_with_host_and_dates(client):
     )
     html = client.get("/bg/sreshti/").text
     assert "Среща в Тронхайм" in html
-    assert '<time datetime="2023-06-06">6 юни 2023 г.</time>' in html
+    assert (
+        '<time datetime="2023-06-06">6</time>–'
+        '<time datetime="2023-06-07">7\u00a0юни\u00a02023\u00a0г.</time>' in html
+    )
     assert "Тронхайм</span>, Норвегия" in html
 
 
@@ -163,8 +166,8 @@ def test_meeting_page_summary_facts(client, meeting):
     html = response.text
     assert "<h1>Meeting in Smolyan</h1>" in html
     assert (
-        '<time datetime="2023-06-06">6 June 2023</time> – '
-        '<time datetime="2023-06-07">7 June 2023</time>'
+        '<time datetime="2023-06-06">6</time>–'
+        '<time datetime="2023-06-07">7\u00a0June\u00a02023</time>'
     ) in html
     assert '<a href="/en/partners/smolyan/">Smolyan</a>, Bulgaria' in html
     assert "<dd>Town hall</dd>" in html
@@ -177,8 +180,8 @@ def test_programme_is_grouped_by_day_with_an_anchor_per_session(client, meeting)
     html = client.get("/en/meetings/meeting-in-smolyan/").text
     programme = html.split('id="programme-heading"')[1].split('id="visits-heading"')[0]
     day_one, day_two = programme.split('id="day-2023-06-07"')
-    assert "Tuesday, 6 June 2023" in day_one
-    assert "Wednesday, 7 June 2023" in day_two
+    assert "Tuesday, 6\u00a0June\u00a02023" in day_one
+    assert "Wednesday, 7\u00a0June\u00a02023" in day_two
     assert '<li class="session" id="session-1">' in day_one
     assert "<time>09:30</time>–<time>10:00</time>" in day_one
     assert '<span class="session__kind">Opening</span>' in day_one
