@@ -23,4 +23,5 @@ def portal(request):
     return {
         "main_navigation": navigation,
         "contact_email": settings.PORTAL_CONTACT_EMAIL,
+        "site_emblem": settings.PORTAL_EMBLEM,
     }
