@@ -26,3 +26,15 @@ def picture(image, alt="", sizes="100vw", loading="lazy", css_class=""):
         "css_class": css_class,
         **data,
     }
+
+
+@register.simple_tag
+def largest_rendition(image):
+    """The address of an image's widest rendition: a link that opens the picture large."""
+    data = picture_data(image) if image else None
+    if not data:
+        return ""
+    if data["srcset"]:
+        # The srcset lists the widths in ascending order: "url 480w, …, url 1600w".
+        return data["srcset"].rsplit(", ", 1)[-1].rsplit(" ", 1)[0]
+    return data["src"]

@@ -91,3 +91,24 @@ def date_range(start, end=None):
         "end": _as_date(end) if end_text else None,
         "end_text": end_text,
     }
+
+
+@register.inclusion_tag("includes/date_block.html")
+def date_block(start, end=None):
+    """A calendar-leaf picture of a date or range, beside a meeting in a list (decorative)."""
+    start, end = _as_date(start), _as_date(end)
+    days = str(start.day)
+    if end and end != start and (end.year, end.month) == (start.year, start.month):
+        days = f"{start.day}{EN_DASH}{end.day}"
+    month = date_format(start, "F")
+    return {
+        "days": days,
+        "month": month.lower() if get_language() == "bg" else month,
+        "year": start.year,
+    }
+
+
+@register.filter
+def lines(value):
+    """The non-empty lines of a text, e.g. a session's speakers, one per line."""
+    return [line.strip() for line in str(value or "").splitlines() if line.strip()]

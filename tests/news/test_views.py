@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(response):
-    return re.findall(r'class="card__title"><a href="[^"]+"[^>]*>([^<]+)</a>', response.text)
+    return re.findall(r'class="story__title"><a href="[^"]+"[^>]*>([^<]+)</a>', response.text)
 
 
 def at(days_ago, **overrides):
