@@ -26,4 +26,5 @@ def portal(request):
         "main_navigation": navigation,
         "contact_email": settings.PORTAL_CONTACT_EMAIL,
         "content_licence": content_licence(),
+        "site_emblem": settings.PORTAL_EMBLEM,
     }

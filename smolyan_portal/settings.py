@@ -248,6 +248,8 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     "smolyan_portal.staticfiles.PackageFilesFinder",
+    # The typeface, cut to Latin and Cyrillic from its PyPI package (smolyan_portal/fonts.py).
+    "smolyan_portal.fonts.SubsetFontFinder",
 ]
 # Front-end files from PyPI packages, not copied into the repository: prefix -> (folder, files).
 PACKAGE_STATIC_FILES = {
@@ -352,6 +354,9 @@ EMAIL_BACKEND = os.environ.get(
 # The portal's own domain, part of identifiers that must never change with the address a
 # page was reached by: calendar UIDs, feed entry ids.
 PORTAL_DOMAIN = os.environ.get("DJANGO_SITE_DOMAIN", "euprojects.smolyan.bg")
+# The emblem in every page's header: a static file, ours by default; the municipality's
+# official one can replace it (e.g. DJANGO_SITE_EMBLEM=img/smolyan-coat-of-arms.svg).
+PORTAL_EMBLEM = os.environ.get("DJANGO_SITE_EMBLEM", "img/emblem.svg")
 # Where visitors write to the team; shown in every footer.
 PORTAL_CONTACT_EMAIL = os.environ.get("DJANGO_CONTACT_EMAIL", "euprojects@smolyan.bg")
 # Who is told by e-mail of new accessibility feedback (the statement promises an answer).

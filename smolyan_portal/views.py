@@ -41,7 +41,9 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        meetings = Meeting.objects.published().select_related("host")
+        meetings = Meeting.objects.published().select_related("host", "project")
+        # The next meeting is what a partner looks for; between meetings, the latest one.
+        next_meeting = meetings.upcoming().first()
         partners = sorted(Partner.objects.published(), key=lambda partner: partner.name.casefold())
         return super().get_context_data(
             latest_articles=list(
@@ -49,8 +51,8 @@ class HomeView(TemplateView):
                     Prefetch("projects", queryset=Project.objects.published())
                 )[:3]
             ),
-            upcoming_meetings=list(meetings.upcoming()[:3]),
-            recent_meetings=list(meetings.past()[:3]),
+            featured_meeting=next_meeting or meetings.past().first(),
+            featured_is_next=next_meeting is not None,
             projects=list(Project.objects.published()),
             partner_cities=[partner for partner in partners if partner.is_city],
             partner_count=len(partners),

@@ -42,3 +42,15 @@ def licence_link(licence):
     if licence.url:
         return format_html('<a href="{}" rel="license">{}</a>', licence.url, licence.name)
     return licence.name
+
+
+@register.simple_tag
+def largest_rendition(image):
+    """The address of an image's widest rendition: a link that opens the picture large."""
+    data = picture_data(image) if image else None
+    if not data:
+        return ""
+    if data["srcset"]:
+        # The srcset lists the widths in ascending order: "url 480w, …, url 1600w".
+        return data["srcset"].rsplit(", ", 1)[-1].rsplit(" ", 1)[0]
+    return data["src"]

@@ -185,12 +185,11 @@ class DemoLoader:
         self._count("Site visits", results)
 
     def load_article(self, meeting):
-        def build():
-            article = Article(**ARTICLE, **PUBLISHED, meeting=meeting)
-            article.cover_image = ContentFile(drawing.gallery_wall(), name="article-cover.png")
-            return article
-
-        article, created = self._ensure(Article, {"slug_bg": ARTICLE["slug_bg"]}, build)
+        article, created = self._ensure(
+            Article,
+            {"slug_bg": ARTICLE["slug_bg"]},
+            lambda: Article(**ARTICLE, **PUBLISHED, meeting=meeting),
+        )
         if created:
             article.projects.set(self.projects.values())
             article.partners.set(self.partners.values())
