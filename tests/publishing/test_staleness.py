@@ -91,8 +91,12 @@ def test_an_item_saved_before_tracking_began_gets_a_baseline():
 
 @pytest.fixture
 def fresh_content_types():
-    """A flush makes the content types anew; nobody may keep using the cached ones."""
-    yield ContentType.objects.clear_cache
+    """A flush makes the content types anew; nobody may keep using the cached ones.
+
+    The commands also leave another language active; the tests after this one get theirs.
+    """
+    with translation.override(translation.get_language()):
+        yield ContentType.objects.clear_cache
     ContentType.objects.clear_cache()
 
 
@@ -107,15 +111,9 @@ def test_a_dump_and_restore_of_the_database_keeps_the_states(tmp_path, fresh_con
     session.save()
     before = sorted(FieldTranslation.objects.values_list("field", "language", "digest", "stale"))
     dump = tmp_path / "dump.json"
-    call_command(
-        "dumpdata",
-        "--natural-foreign",
-        "--exclude=contenttypes",
-        "--exclude=auth.permission",
-        "--exclude=sessions",
-        output=str(dump),
-        verbosity=0,
-    )
+    # The content and the table: what a backup of the database carries of them.
+    apps = ["partners", "projects", "events", "news", "documents", "publishing"]
+    call_command("dumpdata", *apps, "--natural-foreign", output=str(dump), verbosity=0)
     call_command("flush", "--noinput", verbosity=0)
     fresh_content_types()
     assert not FieldTranslation.objects.exists()
