@@ -95,7 +95,7 @@ def extract_text(field_file):
             text = reader(file)
     # A parser of untrusted files fails in ways of its own (pypdf alone raises a dozen
     # kinds of error); whatever it is, the document stays searchable by its metadata.
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.warning("Could not read the text of %s", field_file.name, exc_info=True)
         return ""
     return clean(text)[:MAX_TEXT_LENGTH]
