@@ -57,7 +57,7 @@ def test_the_page_shows_count_types_dates_projects_and_marked_snippets(client, m
     first_article = html[html.index(">Heat pumps in 2022<") :]
     meta = first_article[: first_article.index("</li>")]
     assert '<span class="search-result__type">Article</span>' in meta
-    assert '<time datetime="2022-06-01">1 June 2022</time>' in meta
+    assert '<time datetime="2022-06-01">1\xa0June\xa02022</time>' in meta
     assert "HP, SG" in meta
     # Marked words, and the rest of the text escaped as it was written.
     assert "We installed a <mark>heat</mark> <mark>pump</mark> &amp; measured it." in meta
