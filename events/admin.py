@@ -64,8 +64,6 @@ class SiteVisitInline(TranslationStackedInline):
         "image",
         "image_alt",
         "image_decorative",
-        "image_credit",
-        "image_licence",
     ]
     ordering = ["date", "order"]
     extra = 0
@@ -85,15 +83,7 @@ class MeetingAdmin(PublishableAdmin):
         (None, {"fields": ["venue", "summary", "body", "outcomes", "participants"]}),
         (
             _("Cover image"),
-            {
-                "fields": [
-                    "cover_image",
-                    "cover_image_alt",
-                    "cover_image_decorative",
-                    "cover_image_credit",
-                    "cover_image_licence",
-                ]
-            },
+            {"fields": ["cover_image", "cover_image_alt", "cover_image_decorative"]},
         ),
         (_("Publishing"), {"fields": ["status", "published_at"]}),
     ]

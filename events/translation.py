@@ -5,16 +5,7 @@ from events.models import Meeting, Session, SiteVisit
 
 @register(Meeting)
 class MeetingTranslationOptions(TranslationOptions):
-    fields = (
-        "title",
-        "slug",
-        "venue",
-        "summary",
-        "body",
-        "outcomes",
-        "cover_image_alt",
-        "cover_image_credit",
-    )
+    fields = ("title", "slug", "venue", "summary", "body", "outcomes", "cover_image_alt")
     required_languages = ("bg",)
 
 
@@ -26,5 +17,5 @@ class SessionTranslationOptions(TranslationOptions):
 
 @register(SiteVisit)
 class SiteVisitTranslationOptions(TranslationOptions):
-    fields = ("title", "place", "description", "image_alt", "image_credit")
+    fields = ("title", "place", "description", "image_alt")
     required_languages = ("bg",)

@@ -12,15 +12,7 @@ reversion.register(Article, follow=("gallery",))
 
 class ArticleImageInline(TranslationStackedInline):
     model = ArticleImage
-    fields = [
-        "image",
-        "caption",
-        "image_alt",
-        "image_decorative",
-        "image_credit",
-        "image_licence",
-        "order",
-    ]
+    fields = ["image", "caption", "image_alt", "image_decorative", "order"]
     ordering = ["order", "pk"]
     extra = 0
 
@@ -38,15 +30,7 @@ class ArticleAdmin(PublishableAdmin):
         (None, {"fields": ["title", "slug", "summary", "body", "author"]}),
         (
             _("Cover image"),
-            {
-                "fields": [
-                    "cover_image",
-                    "cover_image_alt",
-                    "cover_image_decorative",
-                    "cover_image_credit",
-                    "cover_image_licence",
-                ]
-            },
+            {"fields": ["cover_image", "cover_image_alt", "cover_image_decorative"]},
         ),
         (_("Linked to"), {"fields": ["projects", "partners", "meeting"]}),
         (

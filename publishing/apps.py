@@ -7,8 +7,6 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
-        from publishing import relations, staleness, usage
+        from publishing import usage
 
         usage.connect()
-        staleness.connect()
-        relations.name_link_rows()

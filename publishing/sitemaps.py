@@ -1,10 +1,11 @@
 """Sitemaps of published items, each item in the languages it is really translated into."""
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
-from publishing.translations import part_prefetches, translated_languages
+from publishing.languages import language_urls
 
 
 class TranslatedSitemap(Sitemap):
@@ -17,16 +18,17 @@ class TranslatedSitemap(Sitemap):
     i18n = True
     alternates = True
 
-    def __init__(self, model):
+    def __init__(self, model, translated_field="title"):
         self.model = model
+        self.translated_field = translated_field
 
     def items(self):
-        published = self.model.objects.published().order_by("pk")
-        return list(published.prefetch_related(*part_prefetches(self.model)))
+        return list(self.model.objects.published().order_by("pk"))
 
     def get_languages_for_item(self, item):
-        # The one definition of "translated" that the hreflang links use too.
-        return translated_languages(item)
+        # The one definition of "really translated" that the hreflang links use too.
+        languages = language_urls(item, self.translated_field)
+        return [code for code, _name in settings.LANGUAGES if code in languages]
 
     def lastmod(self, item):
         return max(item.updated_at, item.published_at)

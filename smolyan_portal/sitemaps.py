@@ -28,13 +28,11 @@ SITEMAPS = {
             "documents:document-list": (Document,),
             "accessibility": (),
             "privacy": (),
-            "opendata:api-docs": (),
-            "opendata:data-dictionary": (),
         },
     ),
     "news": functools.partial(TranslatedSitemap, Article),
     "meetings": functools.partial(TranslatedSitemap, Meeting),
-    "partners": functools.partial(TranslatedSitemap, Partner),
+    "partners": functools.partial(TranslatedSitemap, Partner, "name"),
     "projects": functools.partial(TranslatedSitemap, Project),
 }
 
