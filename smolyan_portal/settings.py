@@ -15,6 +15,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from partners.countries import COUNTRY_NAMES
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -225,6 +227,8 @@ FORMAT_MODULE_PATH = ["smolyan_portal.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Sofia"
+# Countries by the EU's official short names, in both languages (partners/countries.py).
+COUNTRIES_OVERRIDE = COUNTRY_NAMES
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "bg"
 MODELTRANSLATION_LANGUAGES = ("bg", "en")

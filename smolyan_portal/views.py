@@ -25,6 +25,7 @@ from events.models import Meeting
 from news.models import Article
 from partners.models import Partner
 from projects.models import Project
+from publishing.collation import by_name
 from smolyan_portal import mail, search
 from smolyan_portal.forms import FeedbackForm
 from smolyan_portal.models import FEEDBACK_RETENTION_MONTHS, AccessibilityStatement
@@ -41,7 +42,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         meetings = Meeting.objects.published().select_related("host")
-        partners = sorted(Partner.objects.published(), key=lambda partner: partner.name.casefold())
+        partners = by_name(Partner.objects.published())
         return super().get_context_data(
             latest_articles=list(
                 Article.objects.published().prefetch_related(
