@@ -27,6 +27,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from publishing.admin_lists import FiltersInUseMixin
 from publishing.compare import CompareVersionsMixin
 from publishing.models import Status, language_codes
 
@@ -197,7 +198,9 @@ class ConstraintMessageFormSet(BaseInlineFormSet):
         return super().get_unique_error_message(unique_check)
 
 
-class TranslatedVersionAdmin(CompareVersionsMixin, VersionAdmin, TabbedTranslationAdmin):
+class TranslatedVersionAdmin(
+    FiltersInUseMixin, CompareVersionsMixin, VersionAdmin, TabbedTranslationAdmin
+):
     """Language tabs and revisions, with the stale-save check and per-language links.
 
     VersionAdmin comes first: its templates (history, recover) and its revision around
@@ -320,15 +323,19 @@ class PublishableAdmin(TranslatedVersionAdmin):
         )
 
     def _set_status(self, request, queryset, status, message):
+        # Counted before any change: under a status filter, the queryset asked again after
+        # the changes would no longer hold the items just changed.
+        selected = list(queryset)
         changed = 0
-        for obj in queryset.exclude(status=status):
+        for obj in selected:
+            if obj.status == status:
+                continue
             obj.status = status
-            if status == Status.PUBLISHED and obj.published_at is None:
-                obj.published_at = timezone.now()
+            # A publication time left empty becomes now (Publishable.save).
             obj.save(update_fields=["status", "published_at", "updated_at"])
             self.log_change(request, obj, message)
             changed += 1
-        return changed, queryset.count() - changed
+        return changed, len(selected) - changed
 
     @admin.action(description=_("Publish the selected items"), permissions=["publish"])
     def publish(self, request, queryset):
