@@ -12,7 +12,7 @@ import time
 from urllib.parse import urlsplit
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -77,6 +77,26 @@ def forget_outages():
         _outages.clear()
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's Redis client, making one redis-py client per connection pool, not per call.
+
+    Each redis-py client builds its table of about 170 reply handlers when it is made;
+    made for every cache call, that was a third of the CPU of a page served from Redis.
+    The client keeps no state of its own beyond its pool, which is safe between threads.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients.setdefault(id(pool), self._client(connection_pool=pool))
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache, with an unreachable server taken as an empty cache.
 
@@ -86,6 +106,7 @@ class ResilientRedisCache(RedisCache):
 
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
         # The address without any password, for the logs.
         self._location = ",".join(
             urlsplit(server)._replace(netloc=urlsplit(server).netloc.rpartition("@")[2]).geturl()
