@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run install dev test test-postgres lint format messages bench clean
+.PHONY: run worker install dev test test-postgres lint format messages bench clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,11 +26,18 @@ dev: $(VENV)/.dev-installed node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 
-## Start the portal with demo content on SQLite, debug on, at http://$(HOST)/
+## Start the portal with demo content on SQLite, debug on, at http://$(HOST)/, with the
+## background worker that makes image renditions beside it (stopped with the server).
 run: install
 	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=true $(PY) manage.py load_demo
+	DJANGO_DEBUG=true $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker' EXIT INT TERM; \
 	DJANGO_DEBUG=true $(PY) manage.py runserver $(HOST)
+
+## The background worker alone: image renditions and other queued work.
+worker: install
+	$(PY) manage.py db_worker
 
 ## Run the whole suite (on PostgreSQL when DATABASE_URL is set).
 test: dev
@@ -52,8 +59,9 @@ messages: dev
 	DJANGO_DEBUG=true $(PY) manage.py makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=tests --ignore=bench --ignore=node_modules --ignore=staticfiles
 	DJANGO_DEBUG=true $(PY) manage.py compilemessages --ignore=.venv
 
+## Requests per second of every page against a bare Django page (needs wrk; see bench/run).
 bench: dev
-	for script in bench/*.py; do DJANGO_DEBUG=false $(PY) $$script || exit 1; done
+	$(PY) bench/run
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

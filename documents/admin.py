@@ -51,7 +51,6 @@ class DocumentAdmin(UsageProtectedAdminMixin, PublishableAdmin):
     autocomplete_fields = ["project", "meeting", "session"]
     readonly_fields = ["file_details"]
     formfield_overrides = {models.FileField: {"widget": DownloadLinkFileInput}}
-    completeness_fields = ("title",)
     fieldsets = [
         (None, {"fields": ["title", "kind", "description"]}),
         (_("File"), {"fields": ["file", "file_language", "file_details"]}),

@@ -64,6 +64,8 @@ class SiteVisitInline(TranslationStackedInline):
         "image",
         "image_alt",
         "image_decorative",
+        "image_credit",
+        "image_licence",
     ]
     ordering = ["date", "order"]
     extra = 0
@@ -83,7 +85,15 @@ class MeetingAdmin(PublishableAdmin):
         (None, {"fields": ["venue", "summary", "body", "outcomes", "participants"]}),
         (
             _("Cover image"),
-            {"fields": ["cover_image", "cover_image_alt", "cover_image_decorative"]},
+            {
+                "fields": [
+                    "cover_image",
+                    "cover_image_alt",
+                    "cover_image_decorative",
+                    "cover_image_credit",
+                    "cover_image_licence",
+                ]
+            },
         ),
         (_("Publishing"), {"fields": ["status", "published_at"]}),
     ]

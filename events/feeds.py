@@ -6,13 +6,7 @@ from django.utils.translation import gettext as _
 
 from events.models import Meeting
 from publishing.feeds import FEED_LENGTH, TranslatedFeed
-from publishing.templatetags.pages import long_date
-
-
-def date_range_text(meeting):
-    if meeting.start_date == meeting.end_date:
-        return long_date(meeting.start_date)
-    return f"{long_date(meeting.start_date)} – {long_date(meeting.end_date)}"
+from publishing.templatetags.pages import date_range_text
 
 
 class MeetingFeed(TranslatedFeed):
@@ -39,7 +33,7 @@ class MeetingFeed(TranslatedFeed):
             where = ", ".join(part for part in [item.venue, item.host.name] if part)
         return format_html(
             "<p>{}{}</p><p>{}</p>",
-            date_range_text(item),
+            date_range_text(item.start_date, item.end_date),
             f" · {where}" if where else "",
             item.summary,
         )

@@ -22,7 +22,10 @@ from media.images import (
     CleanedImageField,
     CoverImage,
     ImageFieldsMixin,
+    credit_field,
     image_upload_to,
+    licence_field,
+    renditions_made_field,
     validate_image_file,
 )
 from partners.models import Coordinates, Partner
@@ -88,6 +91,9 @@ class Meeting(TranslatedSlugMixin, CoverImage, Publishable):
     )
 
     objects = MeetingQuerySet.as_manager()
+
+    # Their texts count towards the meeting's translation (publishing.translations).
+    translation_parts = ("sessions", "site_visits")
 
     # Set by the admin, where the programme is edited on the meeting's own page: there
     # its inline formsets check each submitted day against the submitted dates, so that
@@ -249,11 +255,15 @@ class SiteVisit(ImageFieldsMixin, Coordinates, models.Model):
         validators=[validate_image_file],
         width_field="image_width",
         height_field="image_height",
+        renditions_field="image_renditions",
     )
     image_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
     image_height = models.PositiveIntegerField(_("height in pixels"), null=True, editable=False)
+    image_renditions = renditions_made_field()
     image_alt = models.CharField(_("image alt text"), max_length=250, blank=True)
     image_decorative = models.BooleanField(_("image is decorative"), default=False)
+    image_credit = credit_field()
+    image_licence = licence_field()
 
     class Meta:
         ordering = ["meeting", "date", "order"]

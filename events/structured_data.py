@@ -5,6 +5,7 @@ import datetime
 from django.utils.timezone import get_default_timezone
 from django.utils.translation import get_language
 
+from media.licences import image_rights
 from media.sharing import image_object, shared_image
 from partners.structured_data import geo_coordinates, organization, postal_address
 from publishing.structured_data import absolute_url, without_empty
@@ -64,7 +65,7 @@ def session_event(session, host, url, place):
 
 def meeting_image(request, meeting):
     alt = "" if meeting.cover_image_decorative else meeting.cover_image_alt
-    return shared_image(request, meeting.cover_image, alt)
+    return shared_image(request, meeting.cover_image, alt, image_rights(meeting, "cover_image"))
 
 
 def meeting_event(request, meeting, image, *, host=None, sessions=(), project=None):

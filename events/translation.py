@@ -5,7 +5,16 @@ from events.models import Meeting, Session, SiteVisit
 
 @register(Meeting)
 class MeetingTranslationOptions(TranslationOptions):
-    fields = ("title", "slug", "venue", "summary", "body", "outcomes", "cover_image_alt")
+    fields = (
+        "title",
+        "slug",
+        "venue",
+        "summary",
+        "body",
+        "outcomes",
+        "cover_image_alt",
+        "cover_image_credit",
+    )
     required_languages = ("bg",)
 
 
@@ -17,5 +26,5 @@ class SessionTranslationOptions(TranslationOptions):
 
 @register(SiteVisit)
 class SiteVisitTranslationOptions(TranslationOptions):
-    fields = ("title", "place", "description", "image_alt")
+    fields = ("title", "place", "description", "image_alt", "image_credit")
     required_languages = ("bg",)

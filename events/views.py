@@ -75,5 +75,9 @@ class MeetingDetailView(TranslatedDetailView):
             participants=participants,
             articles=list(meeting.articles.published()[:10]),
             documents=list(meeting.documents.published().filter(session__isnull=True)),
+            # Listed with their sessions; the summary at the top only counts them.
+            session_document_count=sum(
+                len(session.published_documents) for day in programme for session in day["sessions"]
+            ),
         )
         return context

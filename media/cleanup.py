@@ -3,8 +3,11 @@
 - A stored file whose row is deleted, or which a new upload replaces, is removed from
   storage (with its renditions) once the transaction commits, unless another row still
   names it (the admin's "save as new" copies share the file).
-- A new image's renditions are made once the transaction commits, so the first visitor
-  does not wait for them.
+- A new image's renditions are made by the background worker (media/tasks.py): the task
+  is queued in the saving transaction, so it exists exactly when the image does, and
+  neither the editor nor the first visitor waits for them. Which renditions an image has
+  is recorded on its row; a save keeps what the row records for an unchanged image, and
+  forgets it for a new one, whatever an instance loaded earlier remembers.
 
 What a save replaces is read from the row just before it is written, as the slugs'
 redirects are (publishing.models.TranslatedSlugMixin): the database, not what an instance
@@ -18,7 +21,7 @@ from django.apps import apps
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 
-from media.renditions import delete_renditions, picture_data
+from media.renditions import delete_renditions
 
 logger = logging.getLogger(__name__)
 
@@ -35,13 +38,30 @@ def file_fields(model, update_fields=None):
     ]
 
 
+def _renditions_fields(fields):
+    return [field for field in fields if getattr(field, "renditions_field", None)]
+
+
 def read_stored_files(sender, instance, raw, update_fields=None, **kwargs):
-    """The file names the row holds before this save, read from the row itself."""
-    attnames = [field.attname for field in file_fields(sender, update_fields)]
+    """The file names the row holds before this save, read from the row itself.
+
+    And what it records of their renditions: kept for an image the save does not change,
+    forgotten for a new one.
+    """
+    fields = file_fields(sender, update_fields)
+    attnames = [field.attname for field in fields]
+    attnames += [field.renditions_field for field in _renditions_fields(fields)]
     before = None
     if not raw and attnames and instance.pk is not None:
         before = sender._base_manager.filter(pk=instance.pk).values(*attnames).first()
-    instance.__dict__[_BEFORE_SAVE] = before or {}
+    before = before or {}
+    instance.__dict__[_BEFORE_SAVE] = before
+    if raw:
+        return
+    for field in _renditions_fields(fields):
+        unchanged = getattr(instance, field.attname).name == before.get(field.attname)
+        recorded = before.get(field.renditions_field, "") if unchanged else ""
+        setattr(instance, field.renditions_field, recorded)
 
 
 def is_new_upload(file):
@@ -77,13 +97,6 @@ def remove_if_unused(model, field, name):
         logger.exception("Stored file %s could not be removed", name)
 
 
-def make_renditions(instance, field, name):
-    try:
-        picture_data(field.attr_class(instance, field, name))
-    except Exception:
-        logger.exception("Renditions of %s could not be made", name)
-
-
 def follow_saved_files(sender, instance, raw, update_fields=None, **kwargs):
     before = instance.__dict__.pop(_BEFORE_SAVE, {})
     if raw:
@@ -93,8 +106,10 @@ def follow_saved_files(sender, instance, raw, update_fields=None, **kwargs):
         old = before.get(field.attname)
         if old and old != new:
             transaction.on_commit(partial(remove_if_unused, sender, field, old))
-        if new and new != old and isinstance(field, models.ImageField):
-            transaction.on_commit(partial(make_renditions, instance, field, new))
+        if new and new != old and getattr(field, "renditions_field", None):
+            from media.tasks import enqueue_renditions
+
+            enqueue_renditions(instance, field)
 
 
 def remove_deleted_files(sender, instance, **kwargs):

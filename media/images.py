@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 from media.cleanup import is_new_upload
+from media.licences import ImageLicence
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
@@ -147,9 +148,23 @@ class CleanedImageFieldFile(ImageFieldFile):
 
 
 class CleanedImageField(models.ImageField):
-    """An image field whose files are stored upright and without metadata."""
+    """An image field whose files are stored upright and without metadata.
+
+    `renditions_field` names the field that records which renditions the stored image has
+    (media/renditions.py); until they are made, pages show the cleaned original.
+    """
 
     attr_class = CleanedImageFieldFile
+
+    def __init__(self, *args, renditions_field=None, **kwargs):
+        self.renditions_field = renditions_field
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.renditions_field:
+            kwargs["renditions_field"] = self.renditions_field
+        return name, path, args, kwargs
 
     def formfield(self, **kwargs):
         # Django's own words for an unreadable file do not say what would be accepted.
@@ -157,12 +172,21 @@ class CleanedImageField(models.ImageField):
         return super().formfield(error_messages=messages, **kwargs)
 
 
+def renditions_made_field():
+    """The field that names the set of renditions an image has; empty until they are made."""
+    return models.CharField(
+        _("renditions made"), max_length=16, blank=True, default="", editable=False
+    )
+
+
 class ImageFieldsMixin:
     """Asks for alt text for the images of a model.
 
     Every image field is one group of names: `<name>`, then `<name>_width` and
-    `<name>_height` (filled in by Django), `<name>_alt` (translated) and
-    `<name>_decorative`. `alt_text_images` lists the image fields whose alt text is asked for.
+    `<name>_height` (filled in by Django), `<name>_renditions` (media/renditions.py),
+    `<name>_alt` (translated), `<name>_decorative`, `<name>_credit` (translated) and
+    `<name>_licence`. `alt_text_images` lists the image
+    fields whose alt text is asked for.
     """
 
     alt_text_images = ()
@@ -188,6 +212,28 @@ class ImageFieldsMixin:
             raise ValidationError(errors)
 
 
+def credit_field():
+    """Who made the image, shown under it; translated by each model's translation.py."""
+    return models.CharField(
+        _("image credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who took or made the picture, e.g. Ivan Petrov or Smolyan Municipality."),
+    )
+
+
+def licence_field():
+    """The licence the image is shown under; empty for the site's own."""
+    return models.CharField(
+        _("image licence"),
+        max_length=20,
+        choices=ImageLicence,
+        blank=True,
+        default=ImageLicence.SITE,
+        help_text=_("Leave the site's licence unless the image's author gave it under another."),
+    )
+
+
 class CoverImage(ImageFieldsMixin, models.Model):
     """The cover image of a page, its size and its alt text (translated by each model)."""
 
@@ -200,11 +246,13 @@ class CoverImage(ImageFieldsMixin, models.Model):
         validators=[validate_image_file],
         width_field="cover_image_width",
         height_field="cover_image_height",
+        renditions_field="cover_image_renditions",
     )
     cover_image_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
     cover_image_height = models.PositiveIntegerField(
         _("height in pixels"), null=True, editable=False
     )
+    cover_image_renditions = renditions_made_field()
     cover_image_alt = models.CharField(_("cover image alt text"), max_length=250, blank=True)
     cover_image_decorative = models.BooleanField(
         _("cover image is decorative"),
@@ -213,6 +261,8 @@ class CoverImage(ImageFieldsMixin, models.Model):
             "Tick only when the image adds nothing to the text; it then needs no alt text."
         ),
     )
+    cover_image_credit = credit_field()
+    cover_image_licence = licence_field()
 
     class Meta:
         abstract = True
@@ -228,10 +278,12 @@ class Logo(models.Model):
         validators=[validate_image_file],
         width_field="logo_width",
         height_field="logo_height",
+        renditions_field="logo_renditions",
         help_text=_("Shown beside the name, so it needs no alt text."),
     )
     logo_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
     logo_height = models.PositiveIntegerField(_("height in pixels"), null=True, editable=False)
+    logo_renditions = renditions_made_field()
 
     class Meta:
         abstract = True

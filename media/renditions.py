@@ -14,21 +14,23 @@ together. A file's name says its width and quality (`800w-q80.webp`): changing e
 makes new names, so a rendition can be cached for a year. Files go through the image's
 own storage (Django's storage API), on disk or on S3 alike.
 
+Renditions are made by a background task (media/tasks.py), never while a visitor or an
+editor waits. The row records the set it has in the image's `renditions_field`
+(RENDITION_SET), so a page knows from the row alone, with no storage or cache look-up,
+whether to show them or, until they exist, the cleaned original at its stored size.
+
 An animated GIF's renditions show its first frame.
 """
 
 import hashlib
 import io
-import logging
 import os
 import posixpath
 
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
+from django.db import transaction
 from PIL import Image
-
-logger = logging.getLogger(__name__)
 
 RENDITION_PREFIX = "cache/"
 # Widths of the WebP renditions in srcset: a phone, a tablet or half a laptop screen, a
@@ -41,12 +43,12 @@ FALLBACK_QUALITY = 82
 FORMATS_BY_EXTENSION = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP"}
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 NAME_PATTERN = "{width}w-q{quality}.{extension}"
-# Part of the cache key of a picture: changing the widths, qualities or names makes new entries.
-_VERSION = hashlib.md5(
+# The set of renditions made today, recorded on each row once they exist: a change of the
+# widths, qualities or names is a new set, and pages show originals until it is made.
+RENDITION_SET = hashlib.md5(
     repr((RENDITION_WIDTHS, WEBP_QUALITY, FALLBACK_WIDTH, FALLBACK_QUALITY, NAME_PATTERN)).encode(),
     usedforsecurity=False,
 ).hexdigest()[:8]
-PICTURE_CACHE_SECONDS = 30 * 24 * 3600
 
 
 def rendition_folder(name):
@@ -111,84 +113,84 @@ def encode(image, size, image_format, quality, icc_profile=None):
     return output.getvalue()
 
 
+def rendition_specs(name, width, height):
+    """(stored name, width, format, quality) of each rendition, the fallback last."""
+    folder = rendition_folder(name)
+    specs = [(target, "WEBP", WEBP_QUALITY) for target in target_widths(width)]
+    specs.append((fallback_size(width, height)[0], fallback_format(name), FALLBACK_QUALITY))
+    return [
+        (
+            folder + NAME_PATTERN.format(width=w, quality=q, extension=EXTENSIONS[image_format]),
+            w,
+            image_format,
+            q,
+        )
+        for w, image_format, q in specs
+    ]
+
+
 def build_renditions(image, width, height):
-    """Make the renditions an image lacks; what the picture tag needs to show it.
+    """Make the renditions an image lacks; returns how many were made.
 
     The stored image is read and decoded once, whatever number of renditions is missing.
     """
-    storage, folder = image.storage, rendition_folder(image.name)
-    widths = target_widths(width)
-    fallback_width, fallback_height = fallback_size(width, height)
-    specs = [(target, "WEBP", WEBP_QUALITY) for target in widths]
-    specs.append((fallback_width, fallback_format(image.name), FALLBACK_QUALITY))
-    names = [
-        folder + NAME_PATTERN.format(width=w, quality=q, extension=EXTENSIONS[image_format])
-        for w, image_format, q in specs
+    storage = image.storage
+    missing = [
+        spec for spec in rendition_specs(image.name, width, height) if not storage.exists(spec[0])
     ]
-    missing = [index for index, name in enumerate(names) if not storage.exists(name)]
-    if missing:
-        with storage.open(image.name, "rb") as stored, Image.open(stored) as source:
-            widest = max(specs[index][0] for index in missing)
-            # A JPEG is decoded at the smallest scale (1/2, 1/4, 1/8) that still covers
-            # the widest rendition: a fraction of the time and memory of a phone's photo.
-            source.draft(source.mode, (widest, max(1, round(height * widest / width))))
-            source.load()
-            icc_profile = source.info.get("icc_profile")
-            # Converted once for the WebP renditions, once more for a JPEG fallback.
-            converted = {}
-            for index in missing:
-                target, image_format, quality = specs[index]
-                flat = image_format == "JPEG"
-                if flat not in converted:
-                    converted[flat] = in_mode_for(source, image_format)
-                size = (target, max(1, round(height * target / width)))
-                data = encode(converted[flat], size, image_format, quality, icc_profile)
-                # Another process may have made it meanwhile; the name saved is the one shown.
-                names[index] = storage.save(names[index], ContentFile(data))
-    *webp, fallback = (storage.url(name) for name in names)
+    if not missing:
+        return 0
+    with storage.open(image.name, "rb") as stored, Image.open(stored) as source:
+        widest = max(target for _name, target, _format, _quality in missing)
+        # A JPEG is decoded at the smallest scale (1/2, 1/4, 1/8) that still covers
+        # the widest rendition: a fraction of the time and memory of a phone's photo.
+        source.draft(source.mode, (widest, max(1, round(height * widest / width))))
+        source.load()
+        icc_profile = source.info.get("icc_profile")
+        # Converted once for the WebP renditions, once more for a JPEG fallback.
+        converted = {}
+        for name, target, image_format, quality in missing:
+            flat = image_format == "JPEG"
+            if flat not in converted:
+                converted[flat] = in_mode_for(source, image_format)
+            size = (target, max(1, round(height * target / width)))
+            data = encode(converted[flat], size, image_format, quality, icc_profile)
+            # Another worker may have made it meanwhile: its file has the same content.
+            if not storage.exists(name):
+                storage.save(name, ContentFile(data))
+    return len(missing)
+
+
+def picture_data(image):
+    """srcset, src, width and height of a stored image for its <picture>; None if none.
+
+    From the row alone: the renditions once the row records them, else the cleaned
+    original at its stored size.
+    """
+    if not image:
+        return None
+    dimensions = stored_dimensions(image)
+    if not dimensions:
+        return None
+    width, height = dimensions
+    renditions_field = getattr(image.field, "renditions_field", None)
+    made = getattr(image.instance, renditions_field, "") if renditions_field else ""
+    if made != RENDITION_SET:
+        return {"srcset": "", "src": image.url, "width": width, "height": height}
+    storage = image.storage
+    *webp, fallback = rendition_specs(image.name, width, height)
+    fallback_width, fallback_height = fallback_size(width, height)
     return {
-        "srcset": ", ".join(f"{url} {target}w" for url, target in zip(webp, widths, strict=True)),
-        "src": fallback,
+        "srcset": ", ".join(f"{storage.url(name)} {target}w" for name, target, *_rest in webp),
+        "src": storage.url(fallback[0]),
         "width": fallback_width,
         "height": fallback_height,
     }
 
 
-def _cache_key(name):
-    digest = hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
-    return f"picture:{_VERSION}:{digest}"
-
-
-def picture_data(image):
-    """srcset, fallback src, width and height of a stored image; None if it is missing.
-
-    Kept in the cache under one key per image, so a page of cards costs one cache read
-    per picture and no storage access once the renditions exist.
-    """
-    if not image:
-        return None
-    key = _cache_key(image.name)
-    data = cache.get(key)
-    if data is not None:
-        return data
-    dimensions = stored_dimensions(image)
-    if not dimensions or not image.storage.exists(image.name):
-        return None
-    try:
-        data = build_renditions(image, *dimensions)
-    except Exception:
-        # A picture that cannot be resized is still shown, as it was uploaded.
-        logger.exception("Renditions of %s could not be made", image.name)
-        width, height = dimensions
-        return {"srcset": "", "src": image.url, "width": width, "height": height}
-    cache.set(key, data, PICTURE_CACHE_SECONDS)
-    return data
-
-
 def delete_renditions(name, storage):
-    """Remove every rendition of the stored image `name`, and the picture cached for it."""
+    """Remove every rendition of the stored image `name`."""
     folder = rendition_folder(name)
-    cache.delete(_cache_key(name))
     try:
         _directories, files = storage.listdir(folder)
     except (FileNotFoundError, NotADirectoryError):
@@ -203,10 +205,39 @@ def delete_renditions(name, storage):
     return len(files)
 
 
-def regenerate_renditions(image):
-    """Remove and make again the renditions of one stored image; returns their count."""
-    delete_renditions(image.name, image.storage)
-    data = picture_data(image)
-    if not data or not data["srcset"]:
+def record_renditions(row, field):
+    """Note on the row that its image has today's renditions, unless it has another image now.
+
+    Saved with update_fields, so the page cache starts afresh and pages show them.
+    """
+    name = getattr(row, field.attname).name
+    with transaction.atomic():
+        current = (
+            type(row)
+            ._base_manager.select_for_update()
+            .filter(pk=row.pk, **{field.attname: name})
+            .exists()
+        )
+        if current:
+            setattr(row, field.renditions_field, RENDITION_SET)
+            row.save(update_fields=[field.renditions_field])
+    return current
+
+
+def make_renditions_of(row, field):
+    """Make the missing renditions of a row's image and record them; how many were made."""
+    image = getattr(row, field.attname)
+    dimensions = stored_dimensions(image)
+    if not image or not dimensions or not image.storage.exists(image.name):
         return 0
-    return len(target_widths(stored_dimensions(image)[0])) + 1
+    made = build_renditions(image, *dimensions)
+    if field.renditions_field:
+        record_renditions(row, field)
+    return made
+
+
+def regenerate_renditions(row, field):
+    """Remove and make again the renditions of one row's image; returns their count."""
+    image = getattr(row, field.attname)
+    delete_renditions(image.name, image.storage)
+    return make_renditions_of(row, field)

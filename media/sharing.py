@@ -19,21 +19,25 @@ def _absolute(request, url):
         return url
 
 
-def shared_image(request, image=None, alt=""):
+def shared_image(request, image=None, alt="", rights=None):
     """url, width, height and alt text of the image shared with a link to the page.
 
     An uploaded image is shared in its fallback rendition (JPEG or PNG, at most 1,200 pixels
     wide), which every network reads, unlike WebP; the renditions and their sizes come from
     the cache the page's own <picture> fills. A page without an image shares the portal's.
+    `rights` (media.licences.image_rights) adds the image's credit and licence.
     """
     data = picture_data(image) if image else None
     if data:
-        return {
+        shared = {
             "url": _absolute(request, data["src"]),
             "width": data["width"],
             "height": data["height"],
             "alt": alt,
         }
+        if rights is not None:
+            shared.update(credit=rights.credit, licence_url=rights.licence.url)
+        return shared
     path, width, height = DEFAULT_IMAGE
     return {
         "url": _absolute(request, static(path)),
@@ -53,4 +57,8 @@ def image_object(image):
     }
     if image["alt"]:
         data["caption"] = image["alt"]
+    if image.get("credit"):
+        data["creditText"] = image["credit"]
+    if image.get("licence_url"):
+        data["license"] = image["licence_url"]
     return data

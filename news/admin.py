@@ -12,7 +12,15 @@ reversion.register(Article, follow=("gallery",))
 
 class ArticleImageInline(TranslationStackedInline):
     model = ArticleImage
-    fields = ["image", "caption", "image_alt", "image_decorative", "order"]
+    fields = [
+        "image",
+        "caption",
+        "image_alt",
+        "image_decorative",
+        "image_credit",
+        "image_licence",
+        "order",
+    ]
     ordering = ["order", "pk"]
     extra = 0
 
@@ -30,7 +38,15 @@ class ArticleAdmin(PublishableAdmin):
         (None, {"fields": ["title", "slug", "summary", "body", "author"]}),
         (
             _("Cover image"),
-            {"fields": ["cover_image", "cover_image_alt", "cover_image_decorative"]},
+            {
+                "fields": [
+                    "cover_image",
+                    "cover_image_alt",
+                    "cover_image_decorative",
+                    "cover_image_credit",
+                    "cover_image_licence",
+                ]
+            },
         ),
         (_("Linked to"), {"fields": ["projects", "partners", "meeting"]}),
         (

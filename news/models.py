@@ -8,7 +8,10 @@ from media.images import (
     CleanedImageField,
     CoverImage,
     ImageFieldsMixin,
+    credit_field,
     image_upload_to,
+    licence_field,
+    renditions_made_field,
     validate_image_file,
 )
 from partners.models import Partner
@@ -66,6 +69,9 @@ class Article(TranslatedSlugMixin, CoverImage, Publishable):
         help_text=_("Only when it is known; leave it empty rather than guess."),
     )
 
+    # The gallery's captions count towards the article's translation (publishing.translations).
+    translation_parts = ("gallery",)
+
     class Meta(Publishable.Meta):
         ordering = ["-published_at"]
         permissions = [("publish_article", "Can publish article")]
@@ -103,12 +109,16 @@ class ArticleImage(ImageFieldsMixin, models.Model):
         validators=[validate_image_file],
         width_field="image_width",
         height_field="image_height",
+        renditions_field="image_renditions",
     )
     image_width = models.PositiveIntegerField(_("width in pixels"), null=True, editable=False)
     image_height = models.PositiveIntegerField(_("height in pixels"), null=True, editable=False)
+    image_renditions = renditions_made_field()
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     image_alt = models.CharField(_("alt text"), max_length=250, blank=True)
     image_decorative = models.BooleanField(_("decorative"), default=False)
+    image_credit = credit_field()
+    image_licence = licence_field()
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

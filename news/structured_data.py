@@ -2,6 +2,7 @@
 
 from django.utils.translation import get_language
 
+from media.licences import image_rights
 from media.sharing import image_object, shared_image
 from publishing.structured_data import (
     absolute_url,
@@ -13,7 +14,7 @@ from publishing.structured_data import (
 
 def article_image(request, article):
     alt = "" if article.cover_image_decorative else article.cover_image_alt
-    return shared_image(request, article.cover_image, alt)
+    return shared_image(request, article.cover_image, alt, image_rights(article, "cover_image"))
 
 
 def source_work(article):

@@ -5,10 +5,18 @@ from news.models import Article, ArticleImage
 
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
-    fields = ("title", "slug", "summary", "body", "cover_image_alt", "source_publisher")
+    fields = (
+        "title",
+        "slug",
+        "summary",
+        "body",
+        "cover_image_alt",
+        "cover_image_credit",
+        "source_publisher",
+    )
     required_languages = ("bg",)
 
 
 @register(ArticleImage)
 class ArticleImageTranslationOptions(TranslationOptions):
-    fields = ("caption", "image_alt")
+    fields = ("caption", "image_alt", "image_credit")

@@ -1,4 +1,7 @@
-from django.db.models import Prefetch, Q
+import datetime
+
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.generic import ListView
 
@@ -10,15 +13,46 @@ from publishing.lists import Facet, FilteredListMixin, Option
 from publishing.views import PublishedListMixin, TranslatedDetailView
 
 
+def _year(published, year):
+    """`published` within one year of the site's time zone, as a range of the index."""
+    start = datetime.datetime(year, 1, 1, tzinfo=timezone.get_current_timezone())
+    return published.filter(published_at__gte=start, published_at__lt=start.replace(year=year + 1))
+
+
+def years_with_articles(published):
+    """The years, newest first, in which `published` has articles.
+
+    The first and last publication come from the index's two ends, then each year between
+    them is one probe of the index, all in one query: listing the distinct years would
+    read every article.
+    """
+    ends = published.aggregate(first=Min("published_at"), last=Max("published_at"))
+    if ends["first"] is None:
+        return []
+    first, last = (timezone.localtime(ends[end]).year for end in ("first", "last"))
+    years = range(last, first - 1, -1)
+    probes = {f"y{year}": Exists(_year(published, year)) for year in years}
+    row = published.order_by().annotate(**probes).values(*probes).first() or {}
+    return [year for year in years if row.get(f"y{year}")]
+
+
 class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):
     model = Article
     paginate_by = 12
+    keyset_field = "published_at"
 
     def get_facets(self):
         published = Article.objects.published()
-        projects = Project.objects.published().filter(articles__in=published).distinct()
-        partners = Partner.objects.published().filter(articles__in=published).distinct()
-        years = published.dates("published_at", "year", order="DESC")
+        # Each project and partner is checked for one published article through the link
+        # table's index; a join of every article, made distinct, read them all.
+        projects = Project.objects.published().filter(
+            Exists(published.filter(projects=OuterRef("pk")))
+        )
+        partners = (
+            Partner.objects.published()
+            .filter(Exists(published.filter(partners=OuterRef("pk"))))
+            .only("pk", "name")
+        )
         return [
             Facet(
                 "project",
@@ -39,7 +73,7 @@ class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):
                 "year",
                 gettext_lazy("Year"),
                 "published_at__year",
-                [Option(day.year, str(day.year)) for day in years],
+                [Option(year, str(year)) for year in years_with_articles(published)],
             ),
         ]
 
@@ -48,6 +82,8 @@ class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):
             super()
             .get_queryset()
             .prefetch_related(Prefetch("projects", queryset=Project.objects.published()))
+            # The key decides between articles of the same moment, as the page links do.
+            .order_by("-published_at", "-pk")
         )
 
 

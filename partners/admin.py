@@ -14,7 +14,6 @@ class PartnerAdmin(PublishableAdmin):
     list_filter = ["kind", "country"]
     search_fields = ["name_bg", "name_en", "city_bg", "city_en", "website"]
     autocomplete_fields = ["twin_towns"]
-    completeness_fields = ("name",)
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "country", "city", "description"]}),
         (_("Web and logo"), {"fields": ["website", "logo"]}),

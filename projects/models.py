@@ -18,6 +18,17 @@ from publishing.models import (
 )
 
 
+class Colour(models.TextChoices):
+    """The colour of a project's mark and cards; white text is readable on each (≥ 7:1)."""
+
+    TEAL = "teal", _("Teal")
+    BLUE = "blue", _("Blue")
+    GREEN = "green", _("Green")
+    PLUM = "plum", _("Plum")
+    RUST = "rust", _("Rust")
+    SLATE = "slate", _("Slate")
+
+
 class Project(TranslatedSlugMixin, Logo, Publishable):
     """An EU or national project in which Smolyan takes part."""
 
@@ -40,6 +51,16 @@ class Project(TranslatedSlugMixin, Logo, Publishable):
         help_text=_("One or two sentences, shown in lists and search results."),
     )
     description = RichTextField(_("description"), blank=True)
+    colour = models.CharField(
+        _("colour"),
+        max_length=10,
+        choices=Colour,
+        default=Colour.TEAL,
+        help_text=_(
+            "Marks the project's cards, and its news and meetings that have no photo, "
+            "together with its logo or acronym."
+        ),
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -84,6 +105,11 @@ class Project(TranslatedSlugMixin, Logo, Publishable):
 
     def get_absolute_url(self):
         return reverse("projects:project-detail", kwargs={"slug": self.slug})
+
+    @property
+    def mark(self):
+        """The letters of the project's mark when it has no logo: its acronym, or an initial."""
+        return self.acronym or self.title[:1].upper()
 
     @property
     def label_lang(self):

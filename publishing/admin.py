@@ -21,7 +21,8 @@ from django.forms.models import BaseInlineFormSet
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.functional import cached_property
+from django.utils.html import format_html_join
 from django.utils.translation import gettext, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
 from js_asset import Media
@@ -30,7 +31,8 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from publishing.compare import CompareVersionsMixin
-from publishing.models import Status, language_codes
+from publishing.models import Status
+from publishing.translation_admin import TranslationAdminMixin, translation_counts
 
 # django-reversion ships no Bulgarian catalogue. Its strings are listed here so that
 # makemessages puts them in ours, which Django consults before the package's own.
@@ -57,15 +59,6 @@ REVERSION_MESSAGES = (
 EMPTY_STYLE_HASH = "'sha256-{}'".format(base64.b64encode(hashlib.sha256(b"").digest()).decode())
 
 
-def missing_language_q(field_names, code):
-    """Rows where any of the fields is empty in the language `code`."""
-    condition = Q()
-    for name in field_names:
-        column = f"{name}_{code}"
-        condition |= Q(**{column: ""}) | Q(**{f"{column}__isnull": True})
-    return condition
-
-
 class PublicationFilter(admin.SimpleListFilter):
     """Draft, scheduled or on the site: the publishing state as editors think of it."""
 
@@ -87,28 +80,6 @@ class PublicationFilter(admin.SimpleListFilter):
             return queryset.scheduled()
         if value == "live":
             return queryset.published()
-        return queryset
-
-
-class EnglishFilter(admin.SimpleListFilter):
-    """Items whose English text is missing, judged by the admin's `completeness_fields`."""
-
-    title = _("English text")
-    parameter_name = "english"
-
-    def __init__(self, request, params, model, model_admin):
-        self.fields = model_admin.completeness_fields
-        super().__init__(request, params, model, model_admin)
-
-    def lookups(self, request, model_admin):
-        return [("missing", _("Missing")), ("complete", _("Complete"))]
-
-    def queryset(self, request, queryset):
-        condition = missing_language_q(self.fields, "en")
-        if self.value() == "missing":
-            return queryset.filter(condition)
-        if self.value() == "complete":
-            return queryset.exclude(condition)
         return queryset
 
 
@@ -162,6 +133,11 @@ class EditTokenForm(forms.ModelForm):
         if not self.is_bound and self.instance.pk is not None:
             self.fields["edit_token"].initial = edit_token(self._source())
 
+    @cached_property
+    def changed_data(self):
+        # The token always differs from its empty initial value; it is no change of the item.
+        return [name for name in super().changed_data if name != "edit_token"]
+
     def _source(self):
         return self.edit_source(self.instance) if self.edit_source else self.instance
 
@@ -199,7 +175,9 @@ class ConstraintMessageFormSet(BaseInlineFormSet):
         return super().get_unique_error_message(unique_check)
 
 
-class TranslatedVersionAdmin(CompareVersionsMixin, VersionAdmin, TabbedTranslationAdmin):
+class TranslatedVersionAdmin(
+    TranslationAdminMixin, CompareVersionsMixin, VersionAdmin, TabbedTranslationAdmin
+):
     """Language tabs and revisions, with the stale-save check and per-language links.
 
     VersionAdmin comes first: its templates (history, recover) and its revision around
@@ -210,13 +188,18 @@ class TranslatedVersionAdmin(CompareVersionsMixin, VersionAdmin, TabbedTranslati
     view_on_site = False
 
     class Media:
-        css = {"all": ["admin-extra/editor.css"]}
+        css = {
+            "all": [
+                "admin-extra/editor.css",
+                "admin-extra/compare.css",
+                "admin-extra/translations.css",
+            ]
+        }
+        js = ["admin-extra/translations.js"]
 
     # Editors paste "smolyan.bg"; https is what such an address means today.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     history_latest_first = True
-    # The fields whose text, per language, makes an item complete in that language.
-    completeness_fields = ("title",)
     # For a model edited as part of another, the foreign key whose row guards edits.
     edit_parent = None
 
@@ -237,28 +220,6 @@ class TranslatedVersionAdmin(CompareVersionsMixin, VersionAdmin, TabbedTranslati
 
     def get_list_display(self, request):
         return [*super().get_list_display(request), *self.language_columns(), "site_links"]
-
-    def language_columns(self):
-        columns = []
-        for code in language_codes():
-
-            def column(obj, code=code):
-                return self.completeness_mark(obj, code)
-
-            column.short_description = code.upper()
-            column.__name__ = f"complete_{code}"
-            columns.append(column)
-        return columns
-
-    def completeness_mark(self, obj, code):
-        complete = all(
-            (getattr(obj, f"{name}_{code}", "") or "").strip() for name in self.completeness_fields
-        )
-        return format_html(
-            '<span aria-hidden="true">{}</span><span class="visually-hidden">{}</span>',
-            "✓" if complete else "✗",
-            gettext("translated") if complete else gettext("not translated"),
-        )
 
     def public_links(self, obj):
         """(language code, language name, URL) of the item's public page in each language."""
@@ -289,6 +250,7 @@ class TranslatedVersionAdmin(CompareVersionsMixin, VersionAdmin, TabbedTranslati
         if "media" in context:
             context["media"] = Media.from_media(context["media"], nonce=nonce)
         context["public_links"] = self.public_links(obj)
+        context.update(self.translation_context(request, obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
@@ -296,10 +258,9 @@ class PublishableAdmin(TranslatedVersionAdmin):
     """The admin of a model with the publishing fields: state filters and actions."""
 
     actions = ["publish", "unpublish"]
-    completeness_fields = ("title", "summary")
 
     def get_list_filter(self, request):
-        return [PublicationFilter, *super().get_list_filter(request), EnglishFilter]
+        return [PublicationFilter, *super().get_list_filter(request)]
 
     def has_publish_permission(self, request, obj=None):
         opts = self.opts
@@ -312,13 +273,22 @@ class PublishableAdmin(TranslatedVersionAdmin):
         return readonly
 
     def attention_counts(self, request):
-        """How many items are drafts, scheduled, or lack English: one query."""
+        """How many items are drafts, scheduled, lack a language or have it out of date.
+
+        One query; the counts per language are kept on the request for the Translations row.
+        """
         now = timezone.now()
-        return self.get_queryset(request).aggregate(
+        counts = self.get_queryset(request).aggregate(
             drafts=Count("pk", filter=Q(status=Status.DRAFT)),
             scheduled=Count("pk", filter=Q(status=Status.PUBLISHED, published_at__gt=now)),
-            without_english=Count("pk", filter=missing_language_q(self.completeness_fields, "en")),
+            **translation_counts(self.model),
         )
+        counts["without_english"] = counts["en_missing"]
+        counts["stale_english"] = counts["en_stale"]
+        if not hasattr(request, "translation_counts"):
+            request.translation_counts = {}
+        request.translation_counts[self.model] = counts
+        return counts
 
     def _set_status(self, request, queryset, status, message):
         changed = 0

@@ -7,6 +7,8 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
-        from publishing import usage
+        from publishing import relations, staleness, usage
 
         usage.connect()
+        staleness.connect()
+        relations.name_link_rows()

@@ -9,8 +9,8 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from publishing.languages import translated_filter
 from publishing.structured_data import canonical_path
+from publishing.translations import translated_q
 
 # Feed readers show the newest items; older ones are on the site.
 FEED_LENGTH = 20
@@ -40,7 +40,7 @@ class TranslatedFeed(Feed):
         return Feed.__call__(feed, request, *args, **kwargs)
 
     def translated(self, queryset):
-        return queryset.filter(translated_filter(get_language(), self.translated_field))
+        return queryset.filter(translated_q(queryset.model, get_language()))
 
     def feed_url(self):
         return canonical_path(self.request)

@@ -1,31 +1,23 @@
 """Which language an item's text is really in, and its address in each language."""
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import get_language
 
-
-def has_translation(obj, language, field="title"):
-    """Whether the object has its own text in the language, not a fallback."""
-    return bool(getattr(obj, f"{field}_{language}", None))
+from publishing.translations import translated_languages
 
 
-def translated_filter(language, field="title"):
-    """The rule of `has_translation` as a query: rows with their own text in the language."""
-    if language == settings.LANGUAGE_CODE:
-        return Q()
-    column = f"{field}_{language}"
-    return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
+def language_urls(obj, languages=None):
+    """The object's address in each language it is translated into (publishing.translations).
 
-
-def language_urls(obj, field="title"):
-    """The object's address in each language it is really translated into."""
+    Pass `languages` when they are known already, as a page that has the item's states does.
+    """
+    if languages is None:
+        languages = translated_languages(obj)
     urls = {}
-    for code, _name in settings.LANGUAGES:
-        if code == settings.LANGUAGE_CODE or has_translation(obj, code, field):
-            with translation.override(code):
-                urls[code] = obj.get_absolute_url()
+    for code in languages:
+        with translation.override(code):
+            urls[code] = obj.get_absolute_url()
     return urls
 
 

@@ -1,9 +1,31 @@
 """Lists of published items: forgiving pagination and filters as plain links."""
 
+import datetime
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
+
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+MICROSECOND = datetime.timedelta(microseconds=1)
+
+
+def cursor_of(item, time_field):
+    """A position in a list ordered by `time_field` and key, both newest first: "<µs>.<pk>"."""
+    return f"{(getattr(item, time_field) - EPOCH) // MICROSECOND}.{item.pk}"
+
+
+def parse_cursor(text):
+    """(moment, pk) of a cursor, or None for anything else a visitor may type."""
+    micro, _dot, pk = (text or "").partition(".")
+    if not (micro.lstrip("-").isdigit() and pk.isdigit()) or len(micro) > 20 or len(pk) > 18:
+        return None
+    try:
+        return EPOCH + int(micro) * MICROSECOND, int(pk)
+    except OverflowError:
+        return None
 
 
 class NearestPageMixin:
@@ -11,7 +33,15 @@ class NearestPageMixin:
 
     `page=0`, `-1` or `abc` show the first page and `9999` the last, so an edited
     or stale link still lands somewhere useful instead of on an error.
+
+    A list ordered newest first by one time field (`keyset_field`, then the key) gets
+    next and previous links that also say where the page starts (`after`, `before`): the
+    database then seeks to that row through its index instead of counting past every row
+    before it (an OFFSET), so page 50 costs what page 2 does. A bare page number, typed or
+    bookmarked, is still found by counting.
     """
+
+    keyset_field = None
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
@@ -20,8 +50,35 @@ class NearestPageMixin:
         except (TypeError, ValueError):
             number = 1
         number = min(max(number, 1), paginator.num_pages)
-        page = paginator.page(number)
+        page = self._seek(queryset, paginator, number) or paginator.page(number)
+        if self.keyset_field:
+            page.object_list = list(page.object_list)
+        if self.keyset_field and page.object_list:
+            page.next_cursor = cursor_of(page.object_list[-1], self.keyset_field)
+            page.previous_cursor = cursor_of(page.object_list[0], self.keyset_field)
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def _seek(self, queryset, paginator, number):
+        """The page that starts after (or ends before) the cursor in the address, if any."""
+        if not self.keyset_field or number == 1:
+            return None
+        moment = self.keyset_field
+        for param, newer in (("after", False), ("before", True)):
+            position = parse_cursor(self.request.GET.get(param))
+            if position is None:
+                continue
+            at, pk = position
+            if newer:
+                beyond = Q(**{f"{moment}__gt": at}) | Q(**{moment: at, "pk__gt": pk})
+                order = (moment, "pk")
+            else:
+                beyond = Q(**{f"{moment}__lt": at}) | Q(**{moment: at, "pk__lt": pk})
+                order = (f"-{moment}", "-pk")
+            items = list(queryset.filter(beyond).order_by(*order)[: paginator.per_page])
+            if not items:
+                return None
+            return Page(items[::-1] if newer else items, number, paginator)
+        return None
 
 
 @dataclass

@@ -1,11 +1,10 @@
 """Sitemaps of published items, each item in the languages it is really translated into."""
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
-from publishing.languages import language_urls
+from publishing.translations import part_prefetches, translated_languages
 
 
 class TranslatedSitemap(Sitemap):
@@ -18,17 +17,16 @@ class TranslatedSitemap(Sitemap):
     i18n = True
     alternates = True
 
-    def __init__(self, model, translated_field="title"):
+    def __init__(self, model):
         self.model = model
-        self.translated_field = translated_field
 
     def items(self):
-        return list(self.model.objects.published().order_by("pk"))
+        published = self.model.objects.published().order_by("pk")
+        return list(published.prefetch_related(*part_prefetches(self.model)))
 
     def get_languages_for_item(self, item):
-        # The one definition of "really translated" that the hreflang links use too.
-        languages = language_urls(item, self.translated_field)
-        return [code for code, _name in settings.LANGUAGES if code in languages]
+        # The one definition of "translated" that the hreflang links use too.
+        return translated_languages(item)
 
     def lastmod(self, item):
         return max(item.updated_at, item.published_at)

@@ -1,15 +1,18 @@
 """View mixins that every public page of published content shares."""
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
-from publishing.languages import has_translation, language_urls
+from publishing.languages import language_urls
 from publishing.models import SlugRedirect
+from publishing.translation_status import STALE, states_of_item
+from publishing.translations import part_prefetches
 
 
 def find_by_slug(queryset, slug):
@@ -36,8 +39,6 @@ class TranslatedDetailView(DetailView):
     Staff who may change the item also see drafts and scheduled items, marked as a
     preview. An old slug answers with a permanent redirect to the current address.
     """
-
-    translated_field = "title"
 
     def get_queryset(self):
         return self.model.objects.visible_to(self.request.user)
@@ -78,10 +79,34 @@ class TranslatedDetailView(DetailView):
         obj = self.object
         language = get_language()
         context["is_preview"] = not obj.is_published
-        context["language_urls"] = language_urls(obj, self.translated_field)
+        # The parts a view did not prefetch itself: their texts count towards the item's.
+        prefetched = getattr(obj, "_prefetched_objects_cache", {})
+        prefetch_related_objects(
+            [obj], *[name for name in part_prefetches(type(obj)) if name not in prefetched]
+        )
+        states = states_of_item(obj)
+        languages = [code for code, state in states.items() if state.translated]
+        context["language_urls"] = language_urls(obj, languages or [settings.LANGUAGE_CODE])
         context["fallback_language"] = (
             settings.LANGUAGE_CODE
-            if not has_translation(obj, language, self.translated_field)
+            if language != settings.LANGUAGE_CODE and not states[language].translated
             else None
         )
+        context["stale_notice"] = stale_notice(obj, states[language])
         return context
+
+
+def stale_notice(obj, state):
+    """What the page says when its text may lack a change made in another language."""
+    if state.state != STALE:
+        return None
+    source = state.source_languages[0]
+    with translation.override(source):
+        url = obj.get_absolute_url()
+    return {
+        "code": source,
+        "source": state.sources_name,
+        "language": state.name,
+        "date": state.changed_at,
+        "url": url,
+    }

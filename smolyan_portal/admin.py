@@ -17,7 +17,6 @@ class AccessibilityStatementAdmin(TranslatedVersionAdmin):
     """The one statement: no second can be added, none deleted, a reminder when a review is due."""
 
     list_display = ["__str__", "conformance_status", "prepared_on", "reviewed_on", "review_due"]
-    completeness_fields = ("non_accessible_content", "enforcement_procedure")
     fieldsets = [
         (None, {"fields": ["conformance_status", "non_accessible_content"]}),
         (
@@ -132,3 +131,7 @@ class FeedbackAdmin(admin.ModelAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+# The Translations page registers itself with the admin.
+from smolyan_portal import translations_admin  # noqa: E402, F401

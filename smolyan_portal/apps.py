@@ -8,10 +8,12 @@ class SmolyanPortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from smolyan_portal import editors, lookups, page_cache
+        from smolyan_portal import editors, lookups, page_cache, request_log, searchable
 
         lookups.register()
+        searchable.register_pages()
         page_cache.connect_signals()
+        request_log.connect_signals()
         post_migrate.connect(
             editors.set_up_editors_group, sender=self, dispatch_uid="editors-group"
         )

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from media.licences import content_licence
+
 MAIN_NAVIGATION = [
     ("news:article-list", _("News")),
     ("events:meeting-list", _("Meetings")),
@@ -23,4 +25,6 @@ def portal(request):
     return {
         "main_navigation": navigation,
         "contact_email": settings.PORTAL_CONTACT_EMAIL,
+        "content_licence": content_licence(),
+        "site_emblem": settings.PORTAL_EMBLEM,
     }

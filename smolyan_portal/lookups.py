@@ -1,33 +1,45 @@
-"""A case-insensitive match that knows Cyrillic on every database we run on."""
+"""Case-insensitive matching that knows Cyrillic on SQLite too.
+
+Django's `icontains` (every admin list's search, every autocomplete) is SQL's LIKE.
+PostgreSQL compares UPPER() of both sides, which knows every alphabet; SQLite's own LIKE
+folds ASCII letters only, so "смолян" would not find "Смолян". On SQLite, LIKE is
+therefore replaced for each connection by a Python function with the same syntax
+(`%`, `_`, ESCAPE) that folds the case of every letter.
+"""
+
+import functools
+import re
 
 from django.db.backends.signals import connection_created
-from django.db.models import CharField, TextField, Transform
 
 
-class Casefold(Transform):
-    """`title_bg__casefold__contains=word.casefold()`.
-
-    SQLite's own lower() and LIKE fold ASCII letters only, so "смолян" would not find
-    "Смолян"; on SQLite a Python function does the folding, elsewhere LOWER() does.
-    """
-
-    lookup_name = "casefold"
-    function = "LOWER"
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        return self.as_sql(compiler, connection, function="PY_CASEFOLD", **extra_context)
-
-
-def _casefold(value):
-    return value.casefold() if isinstance(value, str) else value
+@functools.lru_cache(maxsize=512)
+def _pattern(pattern, escape):
+    parts, index = [], 0
+    while index < len(pattern):
+        char = pattern[index]
+        if escape and char == escape and index + 1 < len(pattern):
+            parts.append(re.escape(pattern[index + 1]))
+            index += 2
+            continue
+        parts.append(".*" if char == "%" else "." if char == "_" else re.escape(char))
+        index += 1
+    return re.compile("".join(parts), re.DOTALL)
 
 
-def add_sqlite_casefold(sender, connection, **kwargs):
+def like(pattern, value, escape=None):
+    """SQL's `value LIKE pattern ESCAPE escape`, ignoring case in any alphabet."""
+    if pattern is None or value is None:
+        return None
+    compiled = _pattern(str(pattern).casefold(), escape)
+    return compiled.fullmatch(str(value).casefold()) is not None
+
+
+def add_sqlite_like(sender, connection, **kwargs):
     if connection.vendor == "sqlite":
-        connection.connection.create_function("PY_CASEFOLD", 1, _casefold, deterministic=True)
+        for arguments in (2, 3):
+            connection.connection.create_function("like", arguments, like, deterministic=True)
 
 
 def register():
-    CharField.register_lookup(Casefold)
-    TextField.register_lookup(Casefold)
-    connection_created.connect(add_sqlite_casefold, dispatch_uid="smolyan_casefold")
+    connection_created.connect(add_sqlite_like, dispatch_uid="smolyan_unicode_like")

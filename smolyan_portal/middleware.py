@@ -8,7 +8,9 @@ from django.core.handlers.wsgi import get_bytes_from_wsgi
 from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
+from api.errors import bad_parameter_response, is_api_request
 from smolyan_portal import health, views
 from smolyan_portal.text import CONTROL_CHARACTERS
 
@@ -96,17 +98,25 @@ class ForwardedForMiddleware:
         return self.get_response(request)
 
 
+def unreadable_parameter(raw):
+    """The name of the first parameter of a raw query string that is not UTF-8 text a
+    person could type (shown with its bad characters replaced), or None when all are."""
+    for pair in raw.split(b"&"):
+        parts = [unquote_to_bytes(part.replace(b"+", b" ")) for part in pair.split(b"=", 1)]
+        for part in parts:
+            try:
+                text = part.decode("utf-8")
+            except UnicodeDecodeError:
+                text = None
+            if text is None or CONTROL_CHARACTERS.search(text):
+                name = parts[0].decode("utf-8", errors="replace")
+                return CONTROL_CHARACTERS.sub("\ufffd", name)
+    return None
+
+
 def readable_query(raw):
     """Whether every name and value of a raw query string is UTF-8 text a person could type."""
-    for pair in raw.split(b"&"):
-        for part in pair.split(b"=", 1):
-            try:
-                text = unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8")
-            except UnicodeDecodeError:
-                return False
-            if CONTROL_CHARACTERS.search(text):
-                return False
-    return True
+    return unreadable_parameter(raw) is None
 
 
 class QueryStringCheckMiddleware:
@@ -124,9 +134,15 @@ class QueryStringCheckMiddleware:
         self.refuse = with_page_headers(lambda request: views.bad_request(request, None))
 
     def __call__(self, request):
-        if not readable_query(get_bytes_from_wsgi(request.META, "QUERY_STRING", "")):
-            return self.refuse(request)
-        return self.get_response(request)
+        bad = unreadable_parameter(get_bytes_from_wsgi(request.META, "QUERY_STRING", ""))
+        if bad is None:
+            return self.get_response(request)
+        if is_api_request(request):
+            # Programs get JSON that names the parameter, as for any other bad value.
+            return bad_parameter_response(
+                bad, _("The value is not text: control characters or broken UTF-8.")
+            )
+        return self.refuse(request)
 
 
 def _accepted_codes(header):

@@ -24,11 +24,15 @@ from urllib.parse import urlencode
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.handlers.wsgi import get_bytes_from_wsgi
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import QueryDict
 from django.urls import Resolver404, resolve
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.cache import set_response_etag
+
+from smolyan_portal.middleware import readable_query
 
 VERSION_KEY = "page-cache:version"
 NEXT_PUBLICATION_KEY = "page-cache:next-publication"
@@ -163,9 +167,11 @@ class _ReadingQuery(QueryDict):
 class PageCacheMiddleware:
     """Serve an anonymous visitor's GET from the cache; store cacheable answers.
 
-    It stands inside the locale, session and security middleware, which add their headers
-    on every answer, and outside CSRF, authentication and CSP, whose work is in the stored
-    answer.
+    It stands near the top, inside only the security and conditional-GET middleware, which
+    add their headers to every answer, stored or fresh. Sessions, the language, CSRF,
+    authentication, messages, the CSP and the sign-in lockout come after it: for a visitor
+    without cookies their work is already in the stored answer (its Content-Language, CSP
+    and frame headers), so a page found in the cache costs none of it and no query.
     """
 
     def __init__(self, get_response):
@@ -179,15 +185,17 @@ class PageCacheMiddleware:
         if not self._may_use_cache(request):
             return self.get_response(request)
         now = timezone.now()
-        upcoming = cache.get(NEXT_PUBLICATION_KEY)
+        version, upcoming = _state()
         if isinstance(upcoming, datetime.datetime) and upcoming <= now:
             content_changed()
-        version = content_version()
+            version = None
         if version is None:
-            return self.get_response(request)
-        view = self._view_name(request)
-        known = self.params_of_view.get(view, frozenset())
+            version = content_version()
+            if version is None:
+                return self.get_response(request)
         sent = [(name, request.GET.getlist(name)) for name in sorted(request.GET)]
+        view = self._view_name(request) if sent else None
+        known = self.params_of_view.get(view, frozenset())
         kept = [(name, values) for name, values in sent if name in known]
         held_back = {name for name, _values in sent} - known
         cached = cache.get(self._key(request, version, kept))
@@ -204,6 +212,8 @@ class PageCacheMiddleware:
             held_back -= names_read
             kept = [(name, values) for name, values in sent if name not in held_back]
         if self._may_store(response):
+            # Set once here, so that conditional GETs of a stored page need no hashing.
+            set_response_etag(response)
             key = self._key(request, version, kept)
             self._store(key, version, response, frozenset(names_read), now)
         return response
@@ -215,6 +225,8 @@ class PageCacheMiddleware:
         request.GET = query
         request.META["QUERY_STRING"] = query_string
         response = self.get_response(request)
+        if view is None:
+            view = self._view_name(request)
         self.params_of_view[view] = self.params_of_view.get(view, frozenset()) | frozenset(
             query.names_read
         )
@@ -222,40 +234,58 @@ class PageCacheMiddleware:
 
     def _store(self, key, version, response, names_read, now):
         seconds = _seconds_to_keep(now)
-        if seconds <= 0:
-            return
-
-        def store(rendered):
-            # An edit saved while this page was made may be missing from it.
-            if cache.get(VERSION_KEY) == version:
-                cache.set(key, (rendered, names_read), seconds)
-
-        if hasattr(response, "render") and callable(response.render):
-            response.add_post_render_callback(store)
-        else:
-            store(response)
+        # An edit saved while this page was made may be missing from it.
+        if seconds > 0 and cache.get(VERSION_KEY) == version:
+            cache.set(key, (response, names_read), seconds)
 
     def _may_use_cache(self, request):
-        return (
-            settings.PAGE_CACHE_SECONDS > 0
-            and request.method == "GET"
-            and not request.COOKIES
-            and not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PREFIXES)
-        )
+        if (
+            settings.PAGE_CACHE_SECONDS <= 0
+            or request.method != "GET"
+            or request.COOKIES
+            or request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PREFIXES)
+        ):
+            return False
+        # An address no person types gets its 400 page from the middleware further in.
+        query = request.META.get("QUERY_STRING")
+        return not query or readable_query(get_bytes_from_wsgi(request.META, "QUERY_STRING", ""))
 
     def _may_store(self, response):
-        if response.status_code != 200 or response.streaming or response.cookies:
+        if (
+            response.status_code != 200
+            or response.streaming
+            or response.cookies
+            or not getattr(response, "is_rendered", True)
+        ):
             return False
         cache_control = response.get("Cache-Control", "")
         return not any(word in cache_control for word in ("private", "no-cache", "no-store"))
 
     def _view_name(self, request):
-        try:
-            return resolve(request.path_info).view_name
-        except Resolver404:
-            return None
+        # The language is not active yet; the translated routes need it to resolve.
+        with translation.override(_language(request)):
+            try:
+                return resolve(request.path_info).view_name
+            except Resolver404:
+                return None
 
     def _key(self, request, version, params):
         query = urlencode([(name, value) for name, values in params for value in values])
         url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+        if translation.get_language_from_path(request.path_info) is None:
+            # Outside the language prefixes the visitor's browser chooses the language.
+            url += f"#{_language(request)}"
         return f"page-cache:{version}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def _language(request):
+    """The language LocaleMiddleware will activate for this cookie-less request."""
+    return translation.get_language_from_path(
+        request.path_info
+    ) or translation.get_language_from_request(request)
+
+
+def _state():
+    """The content version and the next scheduled publication, read together."""
+    found = cache.get_many([VERSION_KEY, NEXT_PUBLICATION_KEY])
+    return found.get(VERSION_KEY), found.get(NEXT_PUBLICATION_KEY)

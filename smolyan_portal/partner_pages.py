@@ -73,7 +73,6 @@ class PartnerDetailView(TranslatedDetailView):
     """A partner with its projects and roles, meetings, news and twin towns."""
 
     model = Partner
-    translated_field = "name"
     template_name = "partners/partner_detail.html"
 
     def get_context_data(self, **kwargs):

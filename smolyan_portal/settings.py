@@ -15,7 +15,9 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from smolyan_portal.logs import logging_config
+# The open data's licence, the API's settings and its documentation's files.
+from api.conf import CONTENT_LICENCE, REST_FRAMEWORK, SPECTACULAR_SETTINGS, SWAGGER_UI_FILES  # noqa: F401
+from smolyan_portal import caching, logs, routers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -72,6 +74,10 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "django_tasks",
+    "django_tasks_db",
     # Our apps, from the bottom of the house up (see docs/architecture.md).
     "publishing",
     "media",
@@ -80,19 +86,29 @@ INSTALLED_APPS = [
     "events",
     "news",
     "documents",
+    "search",
+    "api",
     "smolyan_portal",
 ]
 
 MIDDLEWARE = [
+    # First, so the request's id marks every line written while answering it.
+    "smolyan_portal.request_log.RequestLogMiddleware",
     "smolyan_portal.middleware.ForwardedForMiddleware",
     "smolyan_portal.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Probes answer any Host; they come before CommonMiddleware, which checks it.
     "smolyan_portal.middleware.HealthCheckMiddleware",
+    # Any site may read the open-data API (/api/ only), also its 304s and 400s.
+    "api.cors.ApiCorsMiddleware",
     # ETag on every page, so a revisit of an unchanged page is answered with 304.
     "django.middleware.http.ConditionalGetMiddleware",
+    # A cached page for a visitor without cookies is answered here, before the work that
+    # the stored answer already holds (smolyan_portal/page_cache.py).
+    "smolyan_portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "smolyan_portal.routers.ReplicaMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # The 503 page in the visitor's language while the database cannot be reached.
     "smolyan_portal.outage.DatabaseOutageMiddleware",
@@ -100,7 +116,6 @@ MIDDLEWARE = [
     "smolyan_portal.middleware.AdminLanguageMiddleware",
     "smolyan_portal.middleware.QueryStringCheckMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "smolyan_portal.page_cache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -159,26 +174,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # How long a write waits for another one to finish before it fails.
     _database_options.setdefault("timeout", DATABASE_STATEMENT_TIMEOUT)
+# An optional read replica answers the public pages' reads (smolyan_portal/routers.py).
+DATABASES.update(
+    routers.replica_databases(os.environ.get("DATABASE_REPLICA_URL"), DATABASES["default"])
+)
+READ_REPLICA_ALIAS = routers.REPLICA if routers.REPLICA in DATABASES else None
+DATABASE_ROUTERS = ["smolyan_portal.routers.ReplicaRouter"] if READ_REPLICA_ALIAS else []
+# After a write, a signed-in editor reads from the primary this long (the replica's lag).
+REPLICA_PIN_SECONDS = int(os.environ.get("DJANGO_REPLICA_PIN_SECONDS", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-if os.environ.get("REDIS_URL"):
-    # Redis only makes pages faster: when it is down or hung the site works without it
-    # (smolyan_portal/cache.py), each try costing no more than these short timeouts.
-    _redis_timeout = float(os.environ.get("DJANGO_REDIS_TIMEOUT", "0.25"))
-    CACHES = {
-        "default": {
-            "BACKEND": "smolyan_portal.cache.ResilientRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "smolyan",
-            "RETRY_SECONDS": float(os.environ.get("DJANGO_REDIS_RETRY_SECONDS", "5")),
-            "OPTIONS": {
-                "socket_connect_timeout": _redis_timeout,
-                "socket_timeout": _redis_timeout,
-            },
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = caching.caches(BASE_DIR)
+
+# Background work (image renditions) is queued in the database and done by
+# `manage.py db_worker`, so it needs no other service.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Only staff sign in. A sign-in ends after this long without a request, and this long in all.
@@ -186,12 +196,9 @@ SESSION_IDLE_SECONDS = 60 * int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "3
 SESSION_MAX_SECONDS = 3600 * int(os.environ.get("DJANGO_SESSION_MAX_HOURS", "12"))
 SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
 
-# Whole public pages for anonymous visitors, kept until content changes. On by default only
-# with the shared Redis cache: a per-process cache would let each worker serve its own,
-# older copy after an edit.
-PAGE_CACHE_SECONDS = int(
-    os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600" if os.environ.get("REDIS_URL") else "0")
-)
+# Whole public pages for anonymous visitors, kept until content changes, in the cache that
+# every worker shares (Redis, or files on this machine: smolyan_portal/caching.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/media/", "/static/", "/healthz", "/livez")
 
 AUTHENTICATION_BACKENDS = [
@@ -241,6 +248,8 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     "smolyan_portal.staticfiles.PackageFilesFinder",
+    # The typeface, cut to Latin and Cyrillic from its PyPI package (smolyan_portal/fonts.py).
+    "smolyan_portal.fonts.SubsetFontFinder",
 ]
 # Front-end files from PyPI packages, not copied into the repository: prefix -> (folder, files).
 PACKAGE_STATIC_FILES = {
@@ -262,6 +271,7 @@ PACKAGE_STATIC_FILES = {
             "images/marker-shadow.png",
         ],
     ),
+    "xstatic/swagger-ui": SWAGGER_UI_FILES,
 }
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "uploads"))
@@ -344,6 +354,9 @@ EMAIL_BACKEND = os.environ.get(
 # The portal's own domain, part of identifiers that must never change with the address a
 # page was reached by: calendar UIDs, feed entry ids.
 PORTAL_DOMAIN = os.environ.get("DJANGO_SITE_DOMAIN", "euprojects.smolyan.bg")
+# The emblem in every page's header: a static file, ours by default; the municipality's
+# official one can replace it (e.g. DJANGO_SITE_EMBLEM=img/smolyan-coat-of-arms.svg).
+PORTAL_EMBLEM = os.environ.get("DJANGO_SITE_EMBLEM", "img/emblem.svg")
 # Where visitors write to the team; shown in every footer.
 PORTAL_CONTACT_EMAIL = os.environ.get("DJANGO_CONTACT_EMAIL", "euprojects@smolyan.bg")
 # Who is told by e-mail of new accessibility feedback (the statement promises an answer).
@@ -365,4 +378,8 @@ ADMINS = [("Portal", email) for email in env_list("DJANGO_ADMIN_EMAILS")]
 # The same error is mailed to ADMINS at most once in this many seconds.
 ERROR_MAIL_INTERVAL_SECONDS = 600
 
-LOGGING = logging_config(os.environ.get("DJANGO_LOG_LEVEL", "INFO"))
+# JSON lines in production, readable lines with debug on (smolyan_portal/logs.py).
+LOGGING = logs.logging_config(
+    json_lines=env_bool("DJANGO_LOG_JSON", default=not DEBUG),
+    level=os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
+)

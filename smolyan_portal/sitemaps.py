@@ -28,11 +28,13 @@ SITEMAPS = {
             "documents:document-list": (Document,),
             "accessibility": (),
             "privacy": (),
+            "opendata:api-docs": (),
+            "opendata:data-dictionary": (),
         },
     ),
     "news": functools.partial(TranslatedSitemap, Article),
     "meetings": functools.partial(TranslatedSitemap, Meeting),
-    "partners": functools.partial(TranslatedSitemap, Partner, "name"),
+    "partners": functools.partial(TranslatedSitemap, Partner),
     "projects": functools.partial(TranslatedSitemap, Project),
 }
 

@@ -14,6 +14,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from media.serving import serve_media
+from search.views import SearchView
 from smolyan_portal import partner_pages, views
 from smolyan_portal.sitemaps import SITEMAPS, robots_txt
 
@@ -35,6 +36,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("api/v1/", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -44,7 +46,8 @@ urlpatterns += i18n_patterns(
     path(_("partners/"), include(partner_urls)),
     path(_("projects/"), include("projects.urls")),
     path(_("documents/"), include("documents.urls")),
-    path(_("search/"), views.SearchView.as_view(), name="search"),
+    path(_("search/"), SearchView.as_view(), name="search"),
+    path(_("open-data/"), include("api.page_urls")),
     path(_("accessibility/"), views.AccessibilityView.as_view(), name="accessibility"),
     path(_("privacy/"), views.PrivacyView.as_view(), name="privacy"),
 )

@@ -1,4 +1,4 @@
-"""Site-wide views: home, search, accessibility statement, privacy notice, error pages."""
+"""Site-wide views: home, accessibility statement, privacy notice, error pages."""
 
 import hashlib
 from urllib.parse import urlsplit
@@ -17,15 +17,16 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from django.views.generic.edit import FormMixin
 
+from api.errors import is_api_request, not_found_response
 from events.models import Meeting
 from news.models import Article
 from partners.models import Partner
 from projects.models import Project
-from smolyan_portal import mail, search
+from smolyan_portal import mail
 from smolyan_portal.forms import FeedbackForm
 from smolyan_portal.models import FEEDBACK_RETENTION_MONTHS, AccessibilityStatement
 
@@ -40,7 +41,9 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        meetings = Meeting.objects.published().select_related("host")
+        meetings = Meeting.objects.published().select_related("host", "project")
+        # The next meeting is what a partner looks for; between meetings, the latest one.
+        next_meeting = meetings.upcoming().first()
         partners = sorted(Partner.objects.published(), key=lambda partner: partner.name.casefold())
         return super().get_context_data(
             latest_articles=list(
@@ -48,27 +51,13 @@ class HomeView(TemplateView):
                     Prefetch("projects", queryset=Project.objects.published())
                 )[:3]
             ),
-            upcoming_meetings=list(meetings.upcoming()[:3]),
-            recent_meetings=list(meetings.past()[:3]),
+            featured_meeting=next_meeting or meetings.past().first(),
+            featured_is_next=next_meeting is not None,
             projects=list(Project.objects.published()),
             partner_cities=[partner for partner in partners if partner.is_city],
             partner_count=len(partners),
             country_count=len({partner.country.code for partner in partners}),
             **kwargs,
-        )
-
-
-# Every query would be a page of its own in the page cache; results are cheap to make.
-@method_decorator(cache_control(private=True), name="dispatch")
-class SearchView(TemplateView):
-    """Search the portal; a GET form, so it sets no cookie."""
-
-    template_name = "search.html"
-
-    def get_context_data(self, **kwargs):
-        query = self.request.GET.get("q", "").strip()[: search.MAX_QUERY_LENGTH]
-        return super().get_context_data(
-            query=query, results=search.search(query) if query else [], **kwargs
         )
 
 
@@ -136,12 +125,16 @@ class PrivacyView(TemplateView):
     template_name = "privacy.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            feedback_retention_months=FEEDBACK_RETENTION_MONTHS,
-            feedback_limit_hours=FEEDBACK_LIMIT_WINDOW // 3600,
-            server_log_days=settings.PORTAL_SERVER_LOG_DAYS,
-            **kwargs,
-        )
+        return super().get_context_data(**privacy_context(), **kwargs)
+
+
+def privacy_context():
+    """What the privacy notice states, for its page and for the search index."""
+    return {
+        "feedback_retention_months": FEEDBACK_RETENTION_MONTHS,
+        "feedback_limit_hours": FEEDBACK_LIMIT_WINDOW // 3600,
+        "server_log_days": settings.PORTAL_SERVER_LOG_DAYS,
+    }
 
 
 def bad_request(request, exception):
@@ -153,6 +146,8 @@ def permission_denied(request, exception):
 
 
 def page_not_found(request, exception):
+    if is_api_request(request):
+        return not_found_response()
     return defaults.page_not_found(request, exception, template_name="404.html")
 
 

@@ -12,12 +12,28 @@ def pytest_configure(config):
     settings.WHITENOISE_USE_FINDERS = True
     settings.WHITENOISE_AUTOREFRESH = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Renditions are made as the image is saved, as the worker would make them; the tests
+    # of the worker itself (tests/media/test_tasks.py) queue them in the database.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)
 def _media_root(tmp_path, settings):
     """Uploaded files of a test go to a folder of its own."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _replica_reads(request, settings):
+    """Public reads go to the replica only in tests that name it among their databases.
+
+    Other tests run inside a transaction of the primary's connection, which the replica's
+    own connection (a mirror of the same test database) cannot see into.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    databases = (marker.kwargs.get("databases") if marker else None) or ()
+    if databases != "__all__" and "replica" not in databases:
+        settings.READ_REPLICA_ALIAS = None
 
 
 @pytest.fixture(autouse=True)

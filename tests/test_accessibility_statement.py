@@ -72,15 +72,17 @@ def test_edits_to_the_record_show_on_the_page(client, statement):
     assert "Budget tables have no header cells." in english
     assert "scanned pages" not in english
     assert "is not compliant with EN 301 549" in english
-    assert 'last reviewed on <time datetime="2025-03-14">14 March 2025</time>.' in english
+    assert 'last reviewed on <time datetime="2025-03-14">14\u00a0March\u00a02025</time>.' in english
     assert '<a href="tel:+35930100000">+359 301 00000</a>' in english
     bulgarian = client.get("/bg/dostapnost/").content.decode()
     assert "Таблиците с бюджети нямат заглавни клетки." in bulgarian
     assert "не отговаря на EN 301 549" in bulgarian
     assert (
-        'Последният преглед на декларацията е на <time datetime="2025-03-14">14 март 2025 г.</time>'
-        in bulgarian
+        "Последният преглед на декларацията е на "
+        '<time datetime="2025-03-14">14\u00a0март\u00a02025\u00a0г.</time>' in bulgarian
     )
+    # The "г." of the date ends the sentence: never "г..".
+    assert "г.</time>." not in bulgarian
 
 
 def test_rich_text_of_the_statement_is_sanitised_on_save(statement):
@@ -457,6 +459,10 @@ def test_new_feedback_is_sent_to_the_team_by_e_mail(
     assert "The map has no text alternative." in mail.body
     assert "maria@example.org" in mail.body
     assert f"/admin/smolyan_portal/feedback/{feedback.pk}/change/" in mail.body
+    # The "ч." that ends the time ends the sentence too.
+    assert mail.body.startswith("Посетител писа чрез формуляра")
+    assert " ч.\n" in mail.body
+    assert ".." not in mail.body
 
 
 def test_feedback_is_kept_when_the_mail_server_is_down(

@@ -19,6 +19,8 @@ FLOORS = [
     ("events",),
     ("news",),
     ("documents",),
+    ("search",),
+    ("api",),
     ("smolyan_portal",),
 ]
 FLOOR_OF = {app: level for level, apps in enumerate(FLOORS) for app in apps}

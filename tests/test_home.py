@@ -29,9 +29,10 @@ def test_home_sections_in_both_languages(client):
     )
     en = client.get("/en/").text
     assert "News of the meeting" in en.split('id="home-news"')[1].split("</section>")[0]
-    meetings = en.split('id="home-meetings"')[1].split("</section>")[0]
-    upcoming, recent = meetings.split("Recent")
-    assert "Next meeting" in upcoming and "Meeting in Smolyan" in recent
+    # The next meeting, not the latest one, while one is planned.
+    meeting = en.split('id="home-meetings"')[1].split("</section>")[0]
+    assert "Next partner meeting" in meeting
+    assert "Next meeting</a>" in meeting and "Meeting in Smolyan" not in meeting
     assert "+CityxChange" in en.split('id="home-projects"')[1].split("</section>")[0]
     partners = en.split('id="home-partners"')[1].split("</section>")[0]
     assert "3 partners from 2 countries." in partners
@@ -41,6 +42,14 @@ def test_home_sections_in_both_languages(client):
     assert "Последни новини" in bg
     assert "Новина за срещата" in bg
     assert "3 партньори от 2 държави." in bg
+
+
+def test_home_shows_the_latest_meeting_when_none_is_planned(client):
+    make_portal_content()
+    html = client.get("/bg/").text
+    meeting = html.split('id="home-meetings"')[1].split("</section>")[0]
+    assert "Последна партньорска среща" in meeting
+    assert "Среща в Смолян</a>" in meeting
 
 
 def test_home_shows_only_published_items(client):
@@ -75,6 +84,7 @@ def test_home_query_budget(client, django_assert_num_queries, count):
         make_meeting(host=make_partner())
         make_project()
         make_partner(country=["BG", "NO", "CZ"][n % 3])
-    # news and their projects, upcoming meetings, recent meetings, projects, partners
+    # news and their projects, the next meeting, projects, partners; no meeting is planned,
+    # so one more query for the latest
     with django_assert_num_queries(6):
         assert client.get("/en/").status_code == 200

@@ -86,7 +86,7 @@ def test_search_results_and_forms_are_not_kept(client, django_assert_max_num_que
     assert len(captured) > 0
 
 
-def test_off_by_default_without_a_shared_cache(client, settings, django_assert_max_num_queries):
+def test_off_when_its_seconds_are_zero(client, settings, django_assert_max_num_queries):
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/en/news/")
     with django_assert_max_num_queries(20) as captured:

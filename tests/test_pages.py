@@ -38,6 +38,12 @@ JSON_LD = re.compile(rb'<script type="application/ld\+json">.*?</script>', re.S)
         ("documents:document-list", "/bg/dokumenti/", "/en/documents/"),
         ("search", "/bg/tarsene/", "/en/search/"),
         ("accessibility", "/bg/dostapnost/", "/en/accessibility/"),
+        ("opendata:api-docs", "/bg/otvoreni-danni/", "/en/open-data/"),
+        (
+            "opendata:data-dictionary",
+            "/bg/otvoreni-danni/rechnik-na-dannite/",
+            "/en/open-data/data-dictionary/",
+        ),
     ],
 )
 def test_url_map_of_the_lists(client, name, bg, en):
@@ -137,6 +143,8 @@ def public_urls(content):
                 (language, content["project"].get_absolute_url()),
                 (language, reverse("documents:document-list")),
                 (language, reverse("search")),
+                (language, reverse("opendata:api-docs")),
+                (language, reverse("opendata:data-dictionary")),
                 (language, reverse("accessibility")),
             ]
     return urls

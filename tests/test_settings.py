@@ -12,7 +12,9 @@ PRINT_SETTINGS = (
     "import json, django; from django.conf import settings; django.setup(); "
     "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], "
     "'name': str(settings.DATABASES['default']['NAME']), 'debug': settings.DEBUG, "
-    "'cache': settings.CACHES['default']['BACKEND']}))"
+    "'cache': settings.CACHES['default']['BACKEND'], "
+    "'cache_location': str(settings.CACHES['default']['LOCATION']), "
+    "'page_cache_seconds': settings.PAGE_CACHE_SECONDS}))"
 )
 
 
@@ -48,7 +50,16 @@ def test_sqlite_in_the_project_folder_when_database_url_is_unset():
     assert values["engine"] == "django.db.backends.sqlite3"
     assert values["name"] == str(BASE_DIR / "db.sqlite3")
     assert values["debug"] is False
-    assert values["cache"].endswith("LocMemCache")
+    # Every worker shares one cache with nothing installed, so the page cache is on.
+    assert values["cache"].endswith("PlainFileCache")
+    assert values["cache_location"] == str(BASE_DIR / "var" / "cache")
+    assert values["page_cache_seconds"] == 600
+
+
+def test_the_cache_folder_is_configurable():
+    result = run_python(PRINT_SETTINGS, DJANGO_SECRET_KEY="x" * 50, DJANGO_CACHE_DIR="/srv/cache")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1])["cache_location"] == "/srv/cache"
 
 
 def test_database_url_selects_postgresql_and_redis_url_the_shared_cache():
@@ -63,6 +74,7 @@ def test_database_url_selects_postgresql_and_redis_url_the_shared_cache():
     assert values["engine"] == "django.db.backends.postgresql"
     assert values["name"] == "smolyan"
     assert values["cache"].endswith("RedisCache")
+    assert values["page_cache_seconds"] == 600
 
 
 def test_debug_on_generates_a_local_key_instead_of_failing():

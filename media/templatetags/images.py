@@ -1,7 +1,9 @@
 """Images in templates: `{% picture image alt=... sizes=... loading=... css_class=... %}`."""
 
 from django import template
+from django.utils.html import format_html
 
+from media.licences import image_rights
 from media.renditions import picture_data
 
 register = template.Library()
@@ -26,3 +28,29 @@ def picture(image, alt="", sizes="100vw", loading="lazy", css_class=""):
         "css_class": css_class,
         **data,
     }
+
+
+@register.filter
+def rights_of(obj, name):
+    """The credit and licence of an image field: `{% with r=obj|rights_of:"image" %}`."""
+    return image_rights(obj, name)
+
+
+@register.filter
+def licence_link(licence):
+    """A licence's name, linked to its text when it has one."""
+    if licence.url:
+        return format_html('<a href="{}" rel="license">{}</a>', licence.url, licence.name)
+    return licence.name
+
+
+@register.simple_tag
+def largest_rendition(image):
+    """The address of an image's widest rendition: a link that opens the picture large."""
+    data = picture_data(image) if image else None
+    if not data:
+        return ""
+    if data["srcset"]:
+        # The srcset lists the widths in ascending order: "url 480w, …, url 1600w".
+        return data["srcset"].rsplit(", ", 1)[-1].rsplit(" ", 1)[0]
+    return data["src"]

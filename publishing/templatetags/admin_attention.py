@@ -15,6 +15,7 @@ ATTENTION_KINDS = [
     ("drafts", "publication=draft", _("Drafts")),
     ("scheduled", "publication=scheduled", _("Scheduled")),
     ("without_english", "english=missing", _("Without English")),
+    ("stale_english", "english=stale", _("English out of date")),
 ]
 
 

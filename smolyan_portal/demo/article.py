@@ -76,13 +76,8 @@ ARTICLE = {
     "source_publisher_bg": "Община Смолян",
     "source_publisher_en": "Municipality of Smolyan",
     "source_date": PUBLISHED_AT.date(),
-    "cover_image_alt_bg": (
-        "Илюстрация: три рамкирани картини с планини и слънце на стената на галерия над дървен под"
-    ),
-    "cover_image_alt_en": (
-        "Illustration: three framed pictures of mountains and sun on a gallery wall above a "
-        "wooden floor"
-    ),
+    # No cover: like most municipal news it has no photograph, and the pages show the
+    # project's mark instead. Its gallery has the drawings of the places.
 }
 
 # `drawing` names the function in smolyan_portal.demo.drawing that draws the image.

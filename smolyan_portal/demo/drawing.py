@@ -1,4 +1,5 @@
-"""Illustrations for the demo content, drawn with Pillow: flat shapes, no photographs, no text."""
+"""Illustrations for the demo content, drawn with Pillow in one style: flat landscapes of the
+Rhodopes under a sky with the sun, no photographs, no text."""
 
 import functools
 import io
@@ -284,36 +285,4 @@ def green_workshop(width=1200, height=800):
         [(door - 40, ground), (door + 40, ground), (door + 120, height), (door - 120, height)],
         STONE,
     )
-    return c.png()
-
-
-@functools.cache
-def gallery_wall(width=1600, height=900):
-    """A gallery room: framed pictures of mountains on a light wall above a wooden floor."""
-    c = Canvas(width, height, background=(240, 236, 228))
-    c.rect(0, height * 0.78, width, height, (176, 134, 92))
-    for n in range(12):
-        x = width * n / 12
-        c.line([(x, height * 0.78), (x - width * 0.05, height)], (150, 112, 76), 2)
-    c.rect(0, height * 0.76, width, height * 0.78, (210, 200, 186))
-    frames = [(0.07, 0.2, 0.3, 0.6), (0.38, 0.14, 0.62, 0.62), (0.7, 0.24, 0.93, 0.58)]
-    for index, (x0, y0, x1, y1) in enumerate(frames):
-        left, top, right, bottom = width * x0, height * y0, width * x1, height * y1
-        c.rect(left - 16, top - 16, right + 16, bottom + 16, WOOD)
-        c.rect(left, top, right, bottom, SKY)
-        w, h = right - left, bottom - top
-        c.ellipse(left + w * (0.25 + 0.25 * index), top + h * 0.28, h * 0.09, h * 0.09, SUN)
-        c.polygon(
-            [
-                (left, bottom),
-                (left + w * 0.35, top + h * 0.35),
-                (left + w * 0.6, top + h * 0.6),
-                (left + w * 0.8, top + h * 0.42),
-                (right, top + h * 0.7),
-                (right, bottom),
-            ],
-            (FAR_HILLS, NEAR_HILLS, TREE)[index],
-        )
-        c.rect(left + w * 0.45, bottom + 34, right - w * 0.45, bottom + 44, (200, 190, 170))
-    c.rect(width * 0.4, height * 0.82, width * 0.6, height * 0.86, (120, 90, 60), radius=6)
     return c.png()

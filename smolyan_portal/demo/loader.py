@@ -7,6 +7,7 @@ from django.db import models
 
 from documents.models import Document
 from events.models import Meeting, Session, SiteVisit
+from media.renditions import delete_renditions
 from news.models import Article, ArticleImage
 from partners.models import Partner
 from projects.models import Participation, Project
@@ -49,9 +50,10 @@ class DemoLoader:
         self.load_documents(meeting)
 
     def discard_stored_files(self):
-        """Delete the files this run wrote, after its rows were rolled back."""
+        """Delete the files this run wrote, and any renditions made of them, after a rollback."""
         for name in self.stored_files:
             default_storage.delete(name)
+            delete_renditions(name, default_storage)
         self.stored_files = []
 
     # Saving
@@ -183,12 +185,11 @@ class DemoLoader:
         self._count("Site visits", results)
 
     def load_article(self, meeting):
-        def build():
-            article = Article(**ARTICLE, **PUBLISHED, meeting=meeting)
-            article.cover_image = ContentFile(drawing.gallery_wall(), name="article-cover.png")
-            return article
-
-        article, created = self._ensure(Article, {"slug_bg": ARTICLE["slug_bg"]}, build)
+        article, created = self._ensure(
+            Article,
+            {"slug_bg": ARTICLE["slug_bg"]},
+            lambda: Article(**ARTICLE, **PUBLISHED, meeting=meeting),
+        )
         if created:
             article.projects.set(self.projects.values())
             article.partners.set(self.partners.values())

@@ -15,6 +15,7 @@ PROJECTS = [
         "title_bg": "+CityxChange: позитивни енергийни блокове и райони",
         "title_en": "+CityxChange: positive energy blocks and districts",
         "acronym": "+CityxChange",
+        "colour": "blue",
         "programme_bg": "Хоризонт 2020",
         "programme_en": "Horizon 2020",
         "summary_bg": (
@@ -68,6 +69,7 @@ PROJECTS = [
         "slug_en": "partnership-for-adaptation-to-climate-change",
         "title_bg": "Партньорство за адаптация към климатичните промени",
         "title_en": "Partnership for Adaptation to Climate Change",
+        "colour": "green",
         "summary_bg": (
             "Общините Смолян, Асеновград, Свиленград и Крушари и „Плеядес България“ ООД "
             "работят заедно по мерки за адаптация към климатичните промени и за енергия от "
@@ -102,6 +104,7 @@ PROJECTS = [
         "title_bg": "EUCF: концепция за втори позитивен енергиен район в Смолян",
         "title_en": "EUCF: a concept for a second positive energy district in Smolyan",
         "acronym": "EUCF",
+        "colour": "plum",
         "programme_bg": "Хоризонт 2020 – Европейски механизъм за градско развитие (EUCF)",
         "programme_en": "Horizon 2020 – European City Facility (EUCF)",
         "summary_bg": (

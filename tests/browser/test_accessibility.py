@@ -1,6 +1,6 @@
 """Every public page type, in both languages, in a real browser.
 
-axe-core's WCAG 2.1 A/AA rules, requests to other hosts, cookies, one <h1>, reflow at 320 px,
+axe-core's WCAG 2.2 A/AA rules, requests to other hosts, cookies, one <h1>, reflow at 320 px,
 reduced motion, the Nu HTML Checker, and the keyboard: skip link, menu, language switcher, search.
 """
 
@@ -70,6 +70,8 @@ def public_pages(content, lang):
             ("documents", reverse("documents:document-list"), 200),
             ("search", f"{reverse('search')}?q={SEARCH_WORD[lang]}", 200),
             ("privacy", reverse("privacy"), 200),
+            ("open-data", reverse("opendata:api-docs"), 200),
+            ("data-dictionary", reverse("opendata:data-dictionary"), 200),
             ("not-found", NOT_FOUND[lang], 404),
             # Last: the one page that sets a cookie.
             ("accessibility", reverse("accessibility"), 200),

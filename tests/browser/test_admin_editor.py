@@ -73,3 +73,18 @@ def test_text_typed_in_the_editor_is_saved(admin_page):
     article.refresh_from_db()
     assert article.body_bg == "<p>Старо. Ново.</p>"
     assert admin_page.evaluate("window.__cspViolations") == []
+
+
+def test_out_of_date_tabs_are_marked_and_the_asked_language_opens(admin_page):
+    article = make_article(title_bg="Новина", title_en="News")
+    article.body_bg = "<p>Текст.</p><p>Нов абзац.</p>"
+    article.save()
+    admin_page.goto(admin_url(article, "change") + "?language=en")
+    mark = admin_page.locator('a[href="#tab_id_body_en"] .translation-mark--stale')
+    mark.wait_for(state="attached")
+    assert admin_page.locator('a[href="#tab_id_body_bg"] .translation-mark').count() == 0
+    # The link from the Translations page opens the English tabs.
+    assert admin_page.locator("#id_title_en").is_visible()
+    assert not admin_page.locator("#id_title_bg").is_visible()
+    assert admin_page.locator(".translation-status ins", has_text="абзац").count() == 1
+    assert admin_page.evaluate("window.__cspViolations") == []

@@ -226,6 +226,7 @@ def test_the_meetings_feed_holds_upcoming_and_recent_meetings(client, name):
         start_date=today + datetime.timedelta(days=30),
         end_date=today + datetime.timedelta(days=31),
         host=make_partner(name_en="Trondheim"),
+        venue_bg="Кметството",
         venue_en="City hall",
     )
     make_meeting(title_en="Last year", start_date=JUNE_6, end_date=JUNE_7)
@@ -240,10 +241,10 @@ def test_the_meetings_feed_holds_upcoming_and_recent_meetings(client, name):
     )
     assert [entry.title for entry in feed.entries] == ["Next month", "Last year"]
     assert "City hall, Trondheim" in feed.entries[0].summary
-    assert "6 June 2023 – 7 June 2023" in feed.entries[1].summary
+    assert "6–7\u00a0June\u00a02023" in feed.entries[1].summary
     bulgarian = feedparser.parse(client.get(f"/bg/sreshti/{name}").content)
     assert bulgarian.feed.language == "bg"
-    assert "6 юни 2023 г." in bulgarian.entries[1].summary
+    assert "6–7\u00a0юни\u00a02023\u00a0г." in bulgarian.entries[1].summary
 
 
 # Query budgets: the same number of queries for one meeting or session and for thirty.

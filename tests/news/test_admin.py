@@ -151,15 +151,21 @@ def test_no_english_link_without_an_english_address(staff_client):
     assert 'hreflang="en"' not in html
 
 
-def test_list_shows_translation_completeness_per_language(staff_client):
+def test_list_shows_each_languages_state(staff_client):
     make_article(title_bg="Пълна", title_en="Complete")
     make_article(title_bg="Само на български", title_en="", summary_en="")
+    stale = make_article(title_bg="Остаряла", title_en="Out of date")
+    stale.body_bg = "<p>Нов абзац.</p>"
+    stale.save()
     response = staff_client.get(admin_url(Article), HTTP_ACCEPT_LANGUAGE="en")
-    assert len(response.context["results"]) == 2
+    assert len(response.context["results"]) == 3
     html = response.content.decode()
-    assert html.count('<span aria-hidden="true">✓</span>') == 3
-    assert html.count('<span aria-hidden="true">✗</span>') == 1
-    assert 'class="column-complete_en"' in html
+    assert html.count('">✓</span>') == 4
+    assert html.count('">✗</span>') == 1
+    assert html.count('<span aria-hidden="true" title="Text">⚠</span>') == 1
+    assert '<span class="visually-hidden">out of date: Text</span>' in html
+    assert '<span class="visually-hidden">not translated: Title, Summary</span>' in html
+    assert 'class="column-translation_en"' in html
 
 
 def test_search_finds_either_language(staff_client):

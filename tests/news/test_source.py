@@ -22,12 +22,12 @@ JUNE_21 = datetime.date(2023, 6, 21)
         (
             "/bg/novini/novina/",
             'Първо публикувано от <span>Община Смолян</span> на <time datetime="2023-06-21">'
-            "21 юни 2023 г.</time>.",
+            "21\u00a0юни\u00a02023\u00a0г.</time> <a",
         ),
         (
             "/en/news/news/",
             "First published by <span>Municipality of Smolyan</span> on "
-            '<time datetime="2023-06-21">21 June 2023</time>.',
+            '<time datetime="2023-06-21">21\u00a0June\u00a02023</time>.',
         ),
     ],
 )

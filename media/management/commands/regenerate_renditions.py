@@ -75,7 +75,7 @@ class Command(BaseCommand):
                 missing.append(f"{row._meta.label} {row.pk}: {image.name}")
                 continue
             self._fill_dimensions(row, field, image)
-            made += regenerate_renditions(image)
+            made += regenerate_renditions(row, field)
         bar.finish()
         for line in missing:
             self.stderr.write(f"Missing from storage: {line}")

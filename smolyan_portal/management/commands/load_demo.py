@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 from django.utils import translation
 
+from smolyan_portal.demo.bulk import BulkLoader
 from smolyan_portal.demo.loader import DemoDataError, DemoLoader
 
 DEMO_USERNAME = "admin"
@@ -27,10 +28,22 @@ class Command(BaseCommand):
             action="store_true",
             help="Set and print a new password for the demo superuser (DEBUG only).",
         )
+        parser.add_argument(
+            "--bulk",
+            type=int,
+            metavar="N",
+            help=(
+                "Instead, add N generated articles with meetings, sessions, site visits, "
+                "partners, projects and documents in proportion, for measuring at scale. "
+                "Running it again with the same N adds nothing."
+            ),
+        )
 
-    def handle(self, *args, reset_password=False, **options):
+    def handle(self, *args, reset_password=False, bulk=None, **options):
         if reset_password and not settings.DEBUG:
             raise CommandError("--reset-password works only with DEBUG on.")
+        if bulk is not None:
+            return self._bulk(bulk)
 
         loader = DemoLoader(self._report)
         try:
@@ -53,6 +66,19 @@ class Command(BaseCommand):
         if login:
             self.stdout.write(login)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+
+    def _bulk(self, count):
+        if count < 1:
+            raise CommandError("--bulk needs a number of articles of 1 or more.")
+        try:
+            with translation.override("bg"), transaction.atomic():
+                created = BulkLoader(count, self._report).run()
+        except DatabaseError as error:
+            raise CommandError(
+                f"Loading the generated content failed: {error}. Has `manage.py migrate` been run?"
+            ) from error
+        done = "is ready" if created else "was already there"
+        self.stdout.write(self.style.SUCCESS(f"The generated set of {count} articles {done}."))
 
     def _report(self, label, created, present):
         parts = []

@@ -1,0 +1,112 @@
+"""The query table: what a visitor types, and what must come first, over the demo content.
+
+The suite runs on SQLite and on PostgreSQL, so the same table holds on both databases.
+Every query the issue quotes is here, with its English counterpart.
+"""
+
+import pytest
+
+from search.models import IndexEntry
+from tests.search.conftest import result_titles, search_page
+
+pytestmark = pytest.mark.django_db
+
+MEETING_BG = "Работна среща по +CityxChange в Смолян"
+MEETING_EN = "+CityxChange working meeting in Smolyan"
+ARTICLE_BG = "Партньорите по +CityxChange се събраха в Смолян за двудневна работна среща"
+ARTICLE_EN = "+CityxChange partners meet in Smolyan to share two days of experience"
+EUCF_BG = "EUCF: концепция за втори позитивен енергиен район в Смолян"
+EUCF_EN = "EUCF: a concept for a second positive energy district in Smolyan"
+PROGRAMME_BG = "Програма на работната среща (на английски)"
+PROGRAMME_EN = "Programme of the working meeting"
+NOTES_EN = "Notes of the discussion at Sky Hub Smolyan"
+
+# (language of the page, what is typed, the first result)
+QUERY_TABLE = [
+    # The pool the partners visited is a site visit of the meeting.
+    ("bg", "басейн", MEETING_BG),
+    ("bg", "басейна", MEETING_BG),
+    ("en", "pool", MEETING_EN),
+    ("en", "swimming pool", MEETING_EN),
+    # Who opened the meeting: a speaker of its first session.
+    ("bg", "Захариев", MEETING_BG),
+    ("en", "Zahariev", MEETING_EN),
+    ("bg", "Zahariev", MEETING_BG),
+    ("bg", "Широка лъка", MEETING_BG),
+    ("en", "Shiroka Laka", MEETING_EN),
+    ("bg", "Shiroka Laka", MEETING_BG),
+    # Písek without its accent, and in Cyrillic.
+    ("en", "Pisek", "Písek"),
+    ("bg", "Pisek", "Писек"),
+    ("bg", "Писек", "Писек"),
+    # Typos.
+    ("en", "trondhiem", "Trondheim"),
+    ("bg", "trondhiem", "Трондхайм"),
+    ("bg", "Трондхейм", "Трондхайм"),
+    # Word forms: "енергия" meets "енергиен", "енергийни"; a title beats a body.
+    ("bg", "енергия", EUCF_BG),
+    ("bg", "енергията", EUCF_BG),
+    ("en", "energy", EUCF_EN),
+    # Three titles say "meeting"; the two published last come first.
+    ("bg", "среща", ARTICLE_BG),
+    ("bg", "срещата", ARTICLE_BG),
+    ("bg", "срещи", ARTICLE_BG),
+    ("en", "meeting", ARTICLE_EN),
+    ("en", "meetings", ARTICLE_EN),
+    # Case, and a Latin name for a Cyrillic one; the title that is the query comes first.
+    ("bg", "СМОЛЯН", "Смолян"),
+    ("bg", "смолян", "Смолян"),
+    ("en", "SMOLYAN", "Smolyan"),
+    ("en", "Smolyan", "Smolyan"),
+    ("bg", "Smolyan", "Смолян"),
+    # A phrase in quotes.
+    ("en", '"positive energy district"', EUCF_EN),
+    ("bg", '"позитивен енергиен район"', EUCF_BG),
+    # The text inside the documents' files: only the files name the weekdays.
+    ("en", "Tuesday", PROGRAMME_EN),
+    ("bg", "вторник", "Обобщение на сесиите"),
+    ("en", "cookbook", NOTES_EN),
+    # The portal's own pages.
+    ("en", "privacy", "Privacy notice"),
+    ("bg", "бисквитки", "Поверителност"),
+    ("en", "cookies", "Privacy notice"),
+    ("en", "accessibility", "Accessibility statement"),
+    ("bg", "достъпност", "Декларация за достъпност"),
+]
+
+
+@pytest.mark.parametrize(("language", "typed", "first"), QUERY_TABLE)
+def test_the_first_result(demo, client, language, typed, first):
+    titles = result_titles(search_page(client, language, q=typed))
+    assert titles[:1] == [first], titles
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"), [("bg", "енергия"), ("bg", "енергийни"), ("en", "energy")]
+)
+def test_energy_finds_the_flagship_article(demo, client, language, typed):
+    titles = result_titles(search_page(client, language, q=typed))
+    assert (ARTICLE_BG if language == "bg" else ARTICLE_EN) in titles
+
+
+@pytest.mark.parametrize("typed", ["среща", "срещата", "срещи"])
+def test_each_form_of_meeting_finds_the_same_items(demo, client, typed):
+    titles = result_titles(search_page(client, "bg", q=typed))
+    # The article says "срещата", the meeting's report "Срещата", the programme "среща".
+    assert {MEETING_BG, ARTICLE_BG, PROGRAMME_BG} <= set(titles)
+
+
+def test_the_demo_loader_leaves_the_index_built(demo):
+    indexed = set(IndexEntry.objects.values_list("source", flat=True))
+    assert indexed == {
+        "news.article",
+        "events.meeting",
+        "partners.partner",
+        "projects.project",
+        "documents.document",
+        "smolyan_portal.accessibility",
+        "smolyan_portal.privacy",
+    }
+    assert IndexEntry.objects.filter(source="partners.partner", language="en").count() == 16
+    notes = IndexEntry.objects.get(source="documents.document", language="en", title=NOTES_EN)
+    assert "Следващи стъпки" in notes.text.file_text
