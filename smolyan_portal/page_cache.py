@@ -1,11 +1,13 @@
 """Whole public pages kept in the shared cache until content changes.
 
 A page is cached only for a visitor with no cookie (so never for editors, previews or a
-form with its CSRF token), and only when the response says it may be. Its key is fixed
-when the request arrives: the content version of that moment, the address, and the query
-parameters the page reads. Every save or delete of content starts a new version, and
-again when its transaction commits, since until then other requests still read the old
-content; a page whose version is no longer current once it is rendered is not kept. A
+form with its CSRF token), and only when the response says it may be. The content
+version is fixed when the request arrives, and a page is kept with the version it was
+made from, under a key of its address and the query parameters it reads; it is served
+only while that version is current. Every save or delete of content starts a new
+version, and again when its transaction commits, since until then other requests still
+read the old content; a page whose version is no longer current once it is rendered is
+not kept. A
 scheduled item must appear when its time comes: pages are kept no longer than until the
 next scheduled publication.
 
@@ -185,7 +187,17 @@ class PageCacheMiddleware:
         if not self._may_use_cache(request):
             return self.get_response(request)
         now = timezone.now()
-        version, upcoming = _state()
+        sent = [(name, request.GET.getlist(name)) for name in sorted(request.GET)]
+        view = self._view_name(request) if sent else None
+        known = self.params_of_view.get(view, frozenset())
+        kept = [(name, values) for name, values in sent if name in known]
+        held_back = {name for name, _values in sent} - known
+        # One read for all three: one round trip to Redis, and the version read with the page.
+        key = self._key(request, kept)
+        found = cache.get_many([VERSION_KEY, NEXT_PUBLICATION_KEY, key])
+        version, upcoming, cached = (
+            found.get(name) for name in (VERSION_KEY, NEXT_PUBLICATION_KEY, key)
+        )
         if isinstance(upcoming, datetime.datetime) and upcoming <= now:
             content_changed()
             version = None
@@ -193,15 +205,10 @@ class PageCacheMiddleware:
             version = content_version()
             if version is None:
                 return self.get_response(request)
-        sent = [(name, request.GET.getlist(name)) for name in sorted(request.GET)]
-        view = self._view_name(request) if sent else None
-        known = self.params_of_view.get(view, frozenset())
-        kept = [(name, values) for name, values in sent if name in known]
-        held_back = {name for name, _values in sent} - known
-        cached = cache.get(self._key(request, version, kept))
         if cached is not None:
-            response, names_read = cached
-            if not names_read & held_back:
+            made_in, response, names_read = cached
+            # A page made from other content than today's is never served.
+            if made_in == version and not names_read & held_back:
                 return response
         while True:
             response, names_read = self._render(request, view, kept)
@@ -214,8 +221,7 @@ class PageCacheMiddleware:
         if self._may_store(response):
             # Set once here, so that conditional GETs of a stored page need no hashing.
             set_response_etag(response)
-            key = self._key(request, version, kept)
-            self._store(key, version, response, frozenset(names_read), now)
+            self._store(self._key(request, kept), version, response, frozenset(names_read), now)
         return response
 
     def _render(self, request, view, params):
@@ -236,7 +242,7 @@ class PageCacheMiddleware:
         seconds = _seconds_to_keep(now)
         # An edit saved while this page was made may be missing from it.
         if seconds > 0 and cache.get(VERSION_KEY) == version:
-            cache.set(key, (response, names_read), seconds)
+            cache.set(key, (version, response, names_read), seconds)
 
     def _may_use_cache(self, request):
         if (
@@ -269,13 +275,13 @@ class PageCacheMiddleware:
             except Resolver404:
                 return None
 
-    def _key(self, request, version, params):
+    def _key(self, request, params):
         query = urlencode([(name, value) for name, values in params for value in values])
         url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
         if translation.get_language_from_path(request.path_info) is None:
             # Outside the language prefixes the visitor's browser chooses the language.
             url += f"#{_language(request)}"
-        return f"page-cache:{version}:{hashlib.sha256(url.encode()).hexdigest()}"
+        return f"page-cache:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
 def _language(request):
@@ -283,9 +289,3 @@ def _language(request):
     return translation.get_language_from_path(
         request.path_info
     ) or translation.get_language_from_request(request)
-
-
-def _state():
-    """The content version and the next scheduled publication, read together."""
-    found = cache.get_many([VERSION_KEY, NEXT_PUBLICATION_KEY])
-    return found.get(VERSION_KEY), found.get(NEXT_PUBLICATION_KEY)
