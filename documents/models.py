@@ -3,6 +3,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,7 @@ from documents.validators import DOCUMENT_TYPES, extension_of, validate_document
 from events.models import Meeting, Session
 from media.cleanup import is_new_upload
 from projects.models import Project
-from publishing.models import Publishable, Status, language_codes
+from publishing.models import Publishable, Status, language_codes, publication_constraints
 from publishing.transliteration import slugify_bg
 from publishing.usage import rich_text_links
 
@@ -87,10 +88,11 @@ class Document(Publishable):
     file_type = models.CharField(_("file type"), max_length=10, blank=True, editable=False)
 
     class Meta(Publishable.Meta):
-        ordering = ["-published_at", "title"]
+        ordering = [F("published_at").desc(nulls_first=True), "title"]
         permissions = [("publish_document", "Can publish document")]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+        constraints = [*publication_constraints("document")]
 
     def __str__(self):
         return self.title

@@ -36,6 +36,7 @@ from publishing.models import (
     PublishedQuerySet,
     TranslatedSlugMixin,
     make_slug_field,
+    publication_constraints,
     slug_constraints,
 )
 
@@ -107,6 +108,7 @@ class Meeting(TranslatedSlugMixin, CoverImage, Publishable):
         verbose_name_plural = _("meetings")
         constraints = [
             *slug_constraints("meeting"),
+            *publication_constraints("meeting"),
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")),
                 name="meeting_ends_on_or_after_start",

@@ -4,6 +4,7 @@ from django.views.generic import ListView
 from events.models import Meeting
 from partners.models import Partner
 from projects.models import Participation, Role
+from publishing.collation import by_name
 from publishing.views import PublishedListMixin, TranslatedDetailView
 
 
@@ -55,9 +56,7 @@ class MeetingDetailView(TranslatedDetailView):
             programme[-1]["sessions"].append(session)
 
         project = meeting.project if meeting.project and meeting.project.is_published else None
-        participants = sorted(
-            meeting.participants.published(), key=lambda partner: partner.name.casefold()
-        )
+        participants = by_name(meeting.participants.published())
         roles = {}
         if project is not None:
             roles = dict(

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,7 @@ from publishing.models import (
     Publishable,
     TranslatedSlugMixin,
     make_slug_field,
+    publication_constraints,
     slug_constraints,
 )
 
@@ -73,12 +75,13 @@ class Article(TranslatedSlugMixin, CoverImage, Publishable):
     translation_parts = ("gallery",)
 
     class Meta(Publishable.Meta):
-        ordering = ["-published_at"]
+        # Drafts without a publication time first, on SQLite as on PostgreSQL.
+        ordering = [F("published_at").desc(nulls_first=True)]
         permissions = [("publish_article", "Can publish article")]
         get_latest_by = "published_at"
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        constraints = [*slug_constraints("article")]
+        constraints = [*slug_constraints("article"), *publication_constraints("article")]
 
     def __str__(self):
         return self.title

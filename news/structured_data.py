@@ -46,7 +46,7 @@ def news_article(request, article, image):
             "description": article.summary,
             "inLanguage": get_language(),
             "datePublished": iso_datetime(article.published_at),
-            "dateModified": iso_datetime(max(article.published_at, article.updated_at)),
+            "dateModified": iso_datetime(last_modified(article)),
             "image": [image_object(image)],
             "author": [author],
             "publisher": publisher,
@@ -63,6 +63,11 @@ def news_article(request, article, image):
     )
 
 
+def last_modified(article):
+    """The later of its publication and its last change; a draft's preview has no publication."""
+    return max(filter(None, [article.published_at, article.updated_at]), default=None)
+
+
 def describe_article(request, article, context):
     """What the head of an article's page says about it."""
     image = article_image(request, article)
@@ -71,7 +76,7 @@ def describe_article(request, article, context):
         "image": image,
         "open_graph": [
             ("article:published_time", iso_datetime(article.published_at)),
-            ("article:modified_time", iso_datetime(max(article.published_at, article.updated_at))),
+            ("article:modified_time", iso_datetime(last_modified(article))),
         ],
         "json_ld": [news_article(request, article, image)],
     }

@@ -8,6 +8,7 @@ from django.views.generic import ListView
 from news.models import Article, ArticleImage
 from partners.models import Partner
 from projects.models import Project
+from publishing.collation import by_name
 from publishing.languages import fallback_lang
 from publishing.lists import Facet, FilteredListMixin, Option
 from publishing.views import PublishedListMixin, TranslatedDetailView
@@ -66,7 +67,7 @@ class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):
                 "partners",
                 [
                     Option(partner.pk, partner.name, fallback_lang(partner, "name"))
-                    for partner in partners
+                    for partner in by_name(partners)
                 ],
             ),
             Facet(
@@ -109,9 +110,11 @@ class ArticleDetailView(TranslatedDetailView):
         published = Article.objects.published().only(
             "id", "title_bg", "title_en", "slug_bg", "slug_en", "published_at"
         )
+        context["meeting"] = meeting if meeting is not None and meeting.is_published else None
+        if article.published_at is None:
+            return context  # A draft's preview: it has no place among the published yet.
         same_time = Q(published_at=article.published_at)
         context.update(
-            meeting=meeting if meeting is not None and meeting.is_published else None,
             previous_article=published.filter(
                 Q(published_at__lt=article.published_at) | same_time & Q(pk__lt=article.pk)
             )

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import npgettext_lazy
 from django_countries.fields import CountryField
 
 from media.images import Logo
@@ -11,6 +12,7 @@ from publishing.models import (
     Publishable,
     TranslatedSlugMixin,
     make_slug_field,
+    publication_constraints,
     slug_constraints,
 )
 
@@ -29,6 +31,10 @@ class PartnerKind(models.TextChoices):
         """The heading over the partners of this kind, e.g. "Universities"."""
         return KIND_GROUP_LABELS[self]
 
+    def group_heading(self, count):
+        """The heading over `count` partners of this kind: "University" for one."""
+        return KIND_GROUP_HEADINGS[self] % {"count": count}
+
 
 KIND_GROUP_LABELS = {
     PartnerKind.CITY: _("Cities and municipalities"),
@@ -36,6 +42,20 @@ KIND_GROUP_LABELS = {
     PartnerKind.COMPANY: _("Companies"),
     PartnerKind.NETWORK: _("Networks of cities"),
     PartnerKind.INSTITUTE: _("Institutes and associations"),
+}
+
+KIND_GROUP_HEADINGS = {
+    PartnerKind.CITY: npgettext_lazy(
+        "heading", "City or municipality", "Cities and municipalities", "count"
+    ),
+    PartnerKind.UNIVERSITY: npgettext_lazy("heading", "University", "Universities", "count"),
+    PartnerKind.COMPANY: npgettext_lazy("heading", "Company", "Companies", "count"),
+    PartnerKind.NETWORK: npgettext_lazy(
+        "heading", "Network of cities", "Networks of cities", "count"
+    ),
+    PartnerKind.INSTITUTE: npgettext_lazy(
+        "heading", "Institute or association", "Institutes and associations", "count"
+    ),
 }
 
 
@@ -134,6 +154,7 @@ class Partner(TranslatedSlugMixin, Logo, Coordinates, Publishable):
         verbose_name_plural = _("partners")
         constraints = [
             *slug_constraints("partner"),
+            *publication_constraints("partner"),
             *Coordinates.Meta.constraints,
         ]
 

@@ -3,17 +3,20 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import npgettext_lazy
 
 from media.images import (
     Logo,
 )
 from partners.models import Partner
+from publishing.collation import by_name
 from publishing.fields import RichTextField
 from publishing.languages import fallback_lang
 from publishing.models import (
     Publishable,
     TranslatedSlugMixin,
     make_slug_field,
+    publication_constraints,
     slug_constraints,
 )
 
@@ -76,6 +79,15 @@ class Project(TranslatedSlugMixin, Logo, Publishable):
             "The acknowledgement the grant requires, e.g. the grant agreement number and programme."
         ),
     )
+    consortium_size = models.PositiveSmallIntegerField(
+        _("partners in the consortium"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many partners the whole project has, e.g. 32 for +CityxChange. Pages show "
+            "it beside the partners this portal lists, which are counted by themselves."
+        ),
+    )
     partners = models.ManyToManyField(
         Partner,
         through="Participation",
@@ -91,6 +103,7 @@ class Project(TranslatedSlugMixin, Logo, Publishable):
         verbose_name_plural = _("projects")
         constraints = [
             *slug_constraints("project"),
+            *publication_constraints("project"),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
                 | Q(start_date__isnull=True)
@@ -138,12 +151,23 @@ class Role(models.TextChoices):
         """The heading over the partners who share the role, e.g. "Follower cities"."""
         return ROLE_GROUP_LABELS[self]
 
+    def group_heading(self, count):
+        """The heading over `count` partners who share the role: "Lighthouse city" for one."""
+        return ROLE_GROUP_HEADINGS[self] % {"count": count}
+
 
 ROLE_GROUP_LABELS = {
     Role.COORDINATOR: _("Coordinator"),
     Role.LIGHTHOUSE: _("Lighthouse cities"),
     Role.FOLLOWER: _("Follower cities"),
     Role.PARTNER: _("Partners"),
+}
+
+ROLE_GROUP_HEADINGS = {
+    Role.COORDINATOR: npgettext_lazy("heading", "Coordinator", "Coordinators", "count"),
+    Role.LIGHTHOUSE: npgettext_lazy("heading", "Lighthouse city", "Lighthouse cities", "count"),
+    Role.FOLLOWER: npgettext_lazy("heading", "Follower city", "Follower cities", "count"),
+    Role.PARTNER: npgettext_lazy("heading", "Partner", "Partners", "count"),
 }
 
 
@@ -155,8 +179,8 @@ def partners_by_role(participations):
     return [
         {
             "role": role,
-            "label": role.group_label,
-            "partners": sorted(partners[role], key=lambda partner: partner.name.casefold()),
+            "label": role.group_heading(len(partners[role])),
+            "partners": by_name(partners[role]),
         }
         for role in Role
         if role in partners

@@ -54,7 +54,7 @@ class TranslatedFeed(Feed):
         return self.description(obj) if self.atom else None
 
     def author_name(self):
-        return _("Smolyan Municipality")
+        return _("Municipality of Smolyan")
 
     def item_title(self, item):
         return str(getattr(item, self.translated_field))

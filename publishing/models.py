@@ -62,11 +62,12 @@ class Publishable(models.Model):
     )
     published_at = models.DateTimeField(
         _("publication time"),
-        default=timezone.now,
+        null=True,
+        blank=True,
         db_index=True,
         help_text=_(
-            "A published item appears on the site from this moment; "
-            "a time in the future schedules it."
+            "A published item appears on the site from this moment; a time in the future "
+            "schedules it. Left empty, it is the moment the item is published."
         ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -76,11 +77,20 @@ class Publishable(models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["-published_at"]
+        ordering = [models.F("published_at").desc(nulls_first=True)]
         # Kept only by subclasses whose Meta extends Publishable.Meta.
         indexes = [
             models.Index(fields=["status", "published_at"], name="%(app_label)s_%(class)s_pub"),
         ]
+
+    def save(self, *args, **kwargs):
+        # A draft carries no publication time unless the editor gave one, so that an item
+        # published days after it was written is dated the day it appeared.
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
+        super().save(*args, **kwargs)
 
     @property
     def is_published(self):
@@ -97,6 +107,17 @@ class Publishable(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+
+def publication_constraints(prefix):
+    """Named constraints of a publishable model: whatever is published has its time."""
+    return [
+        models.CheckConstraint(
+            condition=Q(status=Status.DRAFT) | Q(published_at__isnull=False),
+            name=f"{prefix}_published_has_time",
+            violation_error_message=_("A published item needs its publication time."),
+        )
+    ]
 
 
 def make_slug_field(made_from="title"):

@@ -93,7 +93,7 @@ def site_publisher(request, logo=None):
     return without_empty(
         {
             "@type": "GovernmentOrganization",
-            "name": _("Smolyan Municipality"),
+            "name": _("Municipality of Smolyan"),
             "url": absolute_url(request, reverse("home")),
             "logo": logo,
             "email": settings.PORTAL_CONTACT_EMAIL,

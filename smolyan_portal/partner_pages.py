@@ -9,15 +9,12 @@ from django.views.generic import ListView
 
 from partners.models import Partner, PartnerKind
 from projects.models import Participation, Project, partners_by_role
+from publishing.collation import by_name, sort_key
 from publishing.views import PublishedListMixin, TranslatedDetailView
 
 # The map's tiles come from OpenStreetMap, and only after the visitor presses the
 # button that shows the map; no other page may load images from another host.
 MAP_TILE_HOST = "https://tile.openstreetmap.org"
-
-
-def by_name(partners):
-    return sorted(partners, key=lambda partner: partner.name.casefold())
 
 
 def newest_first(project):
@@ -35,7 +32,7 @@ class PartnerListView(PublishedListMixin, ListView):
         context = super().get_context_data(**kwargs)
         partners = by_name(context["object_list"])
         kinds = [
-            {"kind": kind, "label": kind.group_label, "partners": members}
+            {"kind": kind, "label": kind.group_heading(len(members)), "partners": members}
             for kind in PartnerKind
             if (members := [partner for partner in partners if partner.kind == kind])
         ]
@@ -53,7 +50,7 @@ class PartnerListView(PublishedListMixin, ListView):
             participation.partner = partner
             by_project.setdefault(participation.project, []).append(participation)
         projects = sorted(
-            by_project, key=lambda project: (newest_first(project), str(project).casefold())
+            by_project, key=lambda project: (newest_first(project), sort_key(str(project)))
         )
 
         context.update(

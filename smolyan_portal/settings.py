@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 # The open data's licence, the API's settings and its documentation's files.
 from api.conf import CONTENT_LICENCE, REST_FRAMEWORK, SPECTACULAR_SETTINGS, SWAGGER_UI_FILES  # noqa: F401
 from smolyan_portal import caching, logs, routers
+from partners.countries import COUNTRY_NAMES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -234,6 +235,8 @@ FORMAT_MODULE_PATH = ["smolyan_portal.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Sofia"
+# Countries by the EU's official short names, in both languages (partners/countries.py).
+COUNTRIES_OVERRIDE = COUNTRY_NAMES
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "bg"
 MODELTRANSLATION_LANGUAGES = ("bg", "en")

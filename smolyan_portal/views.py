@@ -26,6 +26,7 @@ from events.models import Meeting
 from news.models import Article
 from partners.models import Partner
 from projects.models import Project
+from publishing.collation import by_name
 from smolyan_portal import mail
 from smolyan_portal.forms import FeedbackForm
 from smolyan_portal.models import FEEDBACK_RETENTION_MONTHS, AccessibilityStatement
@@ -44,7 +45,7 @@ class HomeView(TemplateView):
         meetings = Meeting.objects.published().select_related("host", "project")
         # The next meeting is what a partner looks for; between meetings, the latest one.
         next_meeting = meetings.upcoming().first()
-        partners = sorted(Partner.objects.published(), key=lambda partner: partner.name.casefold())
+        partners = by_name(Partner.objects.published())
         return super().get_context_data(
             latest_articles=list(
                 Article.objects.published().prefetch_related(

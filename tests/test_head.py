@@ -202,7 +202,7 @@ def test_the_news_article(client):
     assert data["inLanguage"] == "en"
     assert data["datePublished"] == "2023-06-21T10:00:00+03:00"
     assert data["image"][0]["url"] == page.first("og:image")
-    assert data["publisher"]["name"] == "Smolyan Municipality"
+    assert data["publisher"]["name"] == "Municipality of Smolyan"
     # The source the article names: the municipality's own article, with no address.
     assert data["isBasedOn"] == {
         "@type": "CreativeWork",

@@ -121,7 +121,7 @@ def test_the_meeting_and_its_programme():
     visits = list(meeting.site_visits.order_by("order"))
     assert [(v.date, v.place_en) for v in visits] == [
         (JUNE_6, "City swimming pool and sports hall, Smolyan"),
-        (JUNE_6, "Shiroka Laka village, Smolyan municipality"),
+        (JUNE_6, "Shiroka Laka village, municipality of Smolyan"),
         (JUNE_7, "Arexim, Smolyan"),
     ]
     assert "Владимир Рилски" in visits[1].title_bg
@@ -282,7 +282,7 @@ def test_the_pdf_is_well_formed():
         assert len(entry) + 1 == 20
         offset = int(entry[:10])
         assert data[offset:].startswith(b"%d 0 obj\n" % number)
-    assert b"(1. Opening, and Smolyan on citizens and the energy transition) Tj" in data
+    assert b"(1. Opening: how Smolyan engages citizens in the energy transition) Tj" in data
 
 
 def test_the_odt_files_are_opendocument_packages():

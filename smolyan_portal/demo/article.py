@@ -9,10 +9,10 @@ ARTICLE = {
     "slug_bg": "partnyorite-po-cityxchange-se-sabraha-v-smolyan",
     "slug_en": "cityxchange-partners-meet-in-smolyan",
     "title_bg": "Партньорите по +CityxChange се събраха в Смолян за двудневна работна среща",
-    "title_en": "+CityxChange partners meet in Smolyan to share two days of experience",
+    "title_en": "Smolyan hosts its +CityxChange partners for a two-day working meeting",
     "summary_bg": (
         "На 6 и 7 юни 2023 г. Смолян бе домакин на партньори от +CityxChange: градове от "
-        "цяла Европа обсъдиха позитивните енергийни райони, финансирането им и как да предадат "
+        "цяла Европа обсъдиха позитивно енергийните квартали, финансирането им и как да предадат "
         "опита си на бъдещи проекти."
     ),
     "summary_en": (
@@ -36,20 +36,20 @@ ARTICLE = {
         "ефективност, декарбонизация и климат. Следваха разговор за финансовите бизнес "
         "модели, създадени с OV Group, и семинар на ISOCARP за представянето на градовете в "
         "Трондхайм. В Sky Hub Smolyan градовете обсъдиха успехите и трудностите по пътя към "
-        "позитивни енергийни райони; изводите ще влязат в PED cookbook.</p>"
+        "позитивно енергийни квартали; изводите ще влязат в PED cookbook.</p>"
         "<h2>Посещения и втори ден</h2>"
-        "<p>Гостите разгледаха плувния басейн и спортната зала от позитивния енергиен блок, "
+        "<p>Гостите разгледаха плувния басейн и спортната зала от позитивно енергийния блок, "
         "село Широка лъка и музея-галерия „Владимир Рилски“. На втория ден Scalable Cities "
         "представи възможности за обмяна на опит с други проекти, а в панела се включиха "
         "общините Асеновград, Свиленград и Крушари и „Плеядес България“ ООД. Смолян показа "
-        "концепцията си за втори позитивен енергиен район, одобрена за подкрепа от EUCF. "
+        "концепцията си за втори позитивно енергиен квартал, одобрена за подкрепа от EUCF. "
         "Срещата завърши с посещение в „Арексим“.</p>"
     ),
     "body_en": (
-        "<p>In early June Smolyan Municipality welcomed its partners in +CityxChange, a project "
-        "funded by the Horizon 2020 programme. The project has 32 partners: the lighthouse "
+        "<p>In early June the Municipality of Smolyan welcomed its partners in +CityxChange, a "
+        "project funded by the Horizon 2020 programme. The project has 32 partners: the lighthouse "
         "cities of Trondheim (Norway) and Limerick (Ireland) and five follower cities – Alba "
-        "Iulia (Romania), Písek (Czech Republic), Sestao (Spain), Smolyan and Võru (Estonia), "
+        "Iulia (Romania), Písek (Czechia), Sestao (Spain), Smolyan and Võru (Estonia), "
         "which is also Smolyan's twin town.</p>"
         "<p>The two-day meeting was one of the training sessions with which the follower "
         "cities prepare for the final event in Trondheim. Representatives of the follower "
@@ -97,7 +97,7 @@ GALLERY = [
     {
         "order": 2,
         "drawing": "energy_block",
-        "caption_bg": "Сградите от позитивния енергиен блок",
+        "caption_bg": "Сградите от позитивно енергийния блок",
         "caption_en": "The buildings of the positive energy block",
         "image_alt_bg": (
             "Илюстрация: сграда на басейн и спортна зала със слънчеви панели на покривите"

@@ -30,7 +30,10 @@ def programme_pdf():
     """The meeting's programme in English, day by day, without clock times (none are known)."""
     blocks = [
         ("title", f"{MEETING['title_en']}, 6–7 June 2023"),
-        ("text", f"Programme. Hosted by Smolyan Municipality. Venue: {MEETING['venue_en']}."),
+        (
+            "text",
+            f"Programme. Hosted by the Municipality of Smolyan. Venue: {MEETING['venue_en']}.",
+        ),
     ]
     for day in (MEETING["start_date"], MEETING["end_date"]):
         blocks.append(("heading", _day_heading(day, "en")))
@@ -74,8 +77,8 @@ def sky_hub_notes_odt():
         ("heading", "Успехи"),
         (
             "text",
-            "Градовете разказаха какво са постигнали в изграждането на позитивни енергийни "
-            "блокове и райони по време на проекта.",
+            "Градовете разказаха какво са постигнали в изграждането на позитивно енергийни "
+            "блокове и квартали по време на проекта.",
         ),
         ("heading", "Следващи стъпки"),
         (
@@ -93,7 +96,7 @@ def sky_hub_notes_odt():
         (
             "text",
             "Изводите ще бъдат събрани и публикувани в сборник със съвети за изграждане на "
-            "позитивни енергийни райони (PED cookbook).",
+            "позитивно енергийни квартали (PED cookbook).",
         ),
         ("text", DEMO_NOTE_BG),
     ]
@@ -106,7 +109,7 @@ DOCUMENTS = [
         "title_bg": "Програма на работната среща (на английски)",
         "title_en": "Programme of the working meeting",
         "description_bg": (
-            "Програмата на двата дни в Смолян: шестте сесии и трите посещения по реда им."
+            "Програмата на двата дни в Смолян: шестте сесии и трите посещения на място по реда им."
         ),
         "description_en": (
             "The programme of the two days in Smolyan: the six sessions and the three site "

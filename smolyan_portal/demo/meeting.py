@@ -25,9 +25,9 @@ MEETING = {
         "+CityxChange в Трондхайм."
     ),
     "summary_en": (
-        "Two days of sharing experience: Smolyan Municipality welcomed the follower cities, "
-        "NTNU, the ISOCARP Institute and OV Group to prepare together for the final event of "
-        "+CityxChange in Trondheim."
+        "Two days of sharing experience: the Municipality of Smolyan welcomed the follower "
+        "cities, NTNU, the ISOCARP Institute and OV Group to prepare together for the final "
+        "event of +CityxChange in Trondheim."
     ),
     "body_bg": (
         "<p>Срещата бе една от поредицата обучителни сесии, които градовете последователи в "
@@ -38,16 +38,16 @@ MEETING = {
         "адаптация към климата, с особено внимание към децата и младите хора. Партньорите "
         "обсъдиха финансовите бизнес модели, разработени с OV Group, а ISOCARP проведе "
         "семинар за представянето на градовете в Трондхайм. Следобедната дискусия в Sky Hub "
-        "Smolyan бе посветена на позитивните енергийни блокове и райони.</p>"
-        "<p>Денят завърши с обиколка на сградите от позитивния енергиен блок – градския "
+        "Smolyan бе посветена на позитивно енергийните блокове и квартали.</p>"
+        "<p>Денят завърши с обиколка на сградите от позитивно енергийния блок – градския "
         "плувен басейн и спортната зала – и с посещение в село Широка лъка и новия "
         "музей-галерия „Владимир Рилски“.</p>"
         "<h2>Втори ден, 7 юни</h2>"
         "<p>Scalable Cities показа как градовете от +CityxChange могат да обменят опит с "
         "партньори от други проекти. В панела се включиха и общините Асеновград, Свиленград "
         "и Крушари и „Плеядес България“ ООД. Смолян представи концепцията си за втори "
-        "позитивен енергиен район, подкрепена от EUCF, а Писек – училище, превърнато в "
-        "енергийно позитивна сграда. След панела гостите посетиха смолянската компания "
+        "позитивно енергиен квартал, подкрепена от EUCF, а Писек – училище, превърнато в "
+        "позитивно енергийна сграда. След панела гостите посетиха смолянската компания "
         "„Арексим“.</p>"
     ),
     "body_en": (
@@ -68,16 +68,16 @@ MEETING = {
         "partners of other projects. The municipalities of Asenovgrad, Svilengrad and "
         "Krushari and Pleiades Bulgaria Ltd joined the panel. Smolyan presented its "
         "EUCF-supported concept for a second positive energy district, and Písek a school "
-        "turned into an energy-positive building. After the panel the guests visited the "
+        "turned into a positive energy building. After the panel the guests visited the "
         "Smolyan company Arexim.</p>"
     ),
     "outcomes_bg": (
         "<ul>"
         "<li>Изводите от дискусията в Sky Hub Smolyan ще влязат в сборник със съвети за "
-        "изграждане на позитивни енергийни райони (PED cookbook).</li>"
+        "изграждане на позитивно енергийни квартали (PED cookbook).</li>"
         "<li>Градовете се подготвиха да представят участието и опита си на заключителното "
         "събитие в Трондхайм.</li>"
-        "<li>Смолян ще изготви инвестиционна концепция за втори позитивен енергиен район с "
+        "<li>Смолян ще изготви инвестиционна концепция за втори позитивно енергиен квартал с "
         "подкрепата на EUCF.</li>"
         "<li>Градовете от +CityxChange получиха възможност да обменят опит с други проекти "
         "чрез Scalable Cities.</li>"
@@ -129,7 +129,7 @@ SESSIONS = [
         "kind": SessionKind.OPENING,
         "led_by": ["smolyan"],
         "title_bg": "Откриване и представяне на Смолян: гражданите и енергийният преход",
-        "title_en": "Opening, and Smolyan on citizens and the energy transition",
+        "title_en": "Opening: how Smolyan engages citizens in the energy transition",
         "summary_bg": (
             "След откриването екипът на Смолян разказа как общината ангажира гражданите с "
             "енергийна ефективност, декарбонизация, адаптация към климата и бъдещето на града и "
@@ -143,7 +143,9 @@ SESSIONS = [
             "the Next Generation Smart Citizen."
         ),
         "speakers_bg": "Марин Захариев, заместник-кмет на Община Смолян\nЕкипът на Община Смолян",
-        "speakers_en": "Marin Zahariev, Deputy Mayor of Smolyan\nThe Smolyan Municipality team",
+        "speakers_en": (
+            "Marin Zahariev, Deputy Mayor of Smolyan\nThe team of the Municipality of Smolyan"
+        ),
     },
     {
         "order": 2,
@@ -151,7 +153,7 @@ SESSIONS = [
         "kind": SessionKind.DISCUSSION,
         "led_by": ["ov-group"],
         "title_bg": "Иновативни финансови бизнес модели за общински сгради",
-        "title_en": "Innovative financial business models for municipal buildings",
+        "title_en": "Innovative business models to finance energy measures in municipal buildings",
         "summary_bg": (
             "Бизнес моделите, разработени с OV Group, за мерки за енергийна ефективност и "
             "възобновяема енергия в общински обекти, и опитът на градовете с прилагането им."
@@ -168,7 +170,7 @@ SESSIONS = [
         "kind": SessionKind.SEMINAR,
         "led_by": ["institut-isocarp"],
         "title_bg": "Семинар: към заключителното събитие в Трондхайм",
-        "title_en": "Seminar: towards the final event in Trondheim",
+        "title_en": "Seminar: preparing for the final event in Trondheim",
         "summary_bg": (
             "Как градовете да покажат своето участие в проекта на заключителното събитие и как "
             "да предадат натрупания опит на бъдещи проекти."
@@ -185,12 +187,12 @@ SESSIONS = [
         "led_by": [],
         "venue_bg": "Sky Hub Smolyan, сградата на Стария общински съвет",
         "venue_en": "Sky Hub Smolyan, Old Municipal Council building",
-        "title_bg": "Позитивни енергийни блокове и райони: успехи, следващи стъпки, трудности",
-        "title_en": "Positive energy blocks and districts: successes, next steps, hurdles",
+        "title_bg": "Позитивно енергийни блокове и квартали: успехи, трудности и следващи стъпки",
+        "title_en": "Positive energy blocks and districts: successes, challenges and next steps",
         "summary_bg": (
             "В споделеното работно пространство на общината – едно от иновационните места в "
-            "града – градовете разказаха докъде са стигнали с позитивните енергийни блокове и "
-            "райони, какво предстои в декарбонизацията и енергийната политика и на какви "
+            "града – градовете разказаха докъде са стигнали с позитивно енергийните блокове и "
+            "квартали, какво предстои в декарбонизацията и енергийната политика и на какви "
             "пречки са се натъкнали в законовите рамки и в работата със заинтересованите "
             "страни. Изводите ще бъдат събрани в PED cookbook."
         ),
@@ -225,18 +227,20 @@ SESSIONS = [
         "date": DAY_2,
         "kind": SessionKind.PANEL,
         "led_by": [],
-        "title_bg": "Панел: технологии и подходи за позитивни сгради и райони",
-        "title_en": "Panel: technologies and approaches for positive buildings and districts",
+        "title_bg": "Панел: технологии и подходи за позитивно енергийни сгради и квартали",
+        "title_en": (
+            "Panel: technologies and approaches for positive energy buildings and districts"
+        ),
         "summary_bg": (
-            "Смолян представи концепцията си за втори позитивен енергиен район, одобрена за "
-            "финансиране от EUCF. Писек показа училище, превърнато в енергийно позитивна "
+            "Смолян представи концепцията си за втори позитивно енергиен квартал, одобрена за "
+            "финансиране от EUCF. Писек показа училище, превърнато в позитивно енергийна "
             "сграда, и мерките за адаптация към климата около него. Асеновград, Свиленград и "
             "Крушари разказаха за своите проекти за електричество и топлина от възобновяеми "
             "източници по „Партньорство за адаптация към климатичните промени“."
         ),
         "summary_en": (
             "Smolyan presented its concept for a second positive energy district, approved for "
-            "EUCF funding. Písek showed a school turned into an energy-positive building and "
+            "EUCF funding. Písek showed a school turned into a positive energy building and "
             "the climate-adaptation works around it. Asenovgrad, Svilengrad and Krushari spoke "
             "about their projects for renewable electricity and heat under the Partnership for "
             "Adaptation to Climate Change."
@@ -247,7 +251,7 @@ SESSIONS = [
             "Представители на Община Крушари\nПредставители на „Плеядес България“ ООД"
         ),
         "speakers_en": (
-            "Representatives of Smolyan Municipality\nRepresentatives of Písek\n"
+            "Representatives of the Municipality of Smolyan\nRepresentatives of Písek\n"
             "Representatives of the Municipality of Asenovgrad\n"
             "Representatives of the Municipality of Svilengrad\n"
             "Representatives of the Municipality of Krushari\n"
@@ -262,12 +266,12 @@ SITE_VISITS = [
         "order": 1,
         "date": DAY_1,
         "drawing": "energy_block",
-        "title_bg": "Позитивният енергиен блок: градският плувен басейн и спортната зала",
+        "title_bg": "Позитивно енергийният блок: градският плувен басейн и спортната зала",
         "title_en": "The positive energy block: the city swimming pool and the sports hall",
         "place_bg": "Градски плувен басейн и спортна зала, Смолян",
         "place_en": "City swimming pool and sports hall, Smolyan",
         "description_bg": (
-            "Партньорите разгледаха сградите от позитивния енергиен блок на Смолян, "
+            "Партньорите разгледаха сградите от позитивно енергийния блок на Смолян, "
             "енергийните решения в тях днес и плановете на общината за бъдещето им."
         ),
         "description_en": (
@@ -292,7 +296,7 @@ SITE_VISITS = [
         "title_bg": "Широка лъка и музеят-галерия „Владимир Рилски“",
         "title_en": "Shiroka Laka and the museum-gallery “Vladimir Rilski”",
         "place_bg": "с. Широка лъка, община Смолян",
-        "place_en": "Shiroka Laka village, Smolyan municipality",
+        "place_en": "Shiroka Laka village, municipality of Smolyan",
         "description_bg": (
             "Гостите се запознаха с родопското село и с новооткрития музей-галерия "
             "„Владимир Рилски“."

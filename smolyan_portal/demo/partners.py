@@ -22,7 +22,7 @@ PARTNERS = [
         "longitude": "10.395100",
         "website": "https://www.trondheim.kommune.no/",
         "description_bg": (
-            "<p>Норвежки град, един от двата водещи (lighthouse) града на +CityxChange. "
+            "<p>Норвежки град, един от двата водещи града на +CityxChange. "
             "Тук е и NTNU, университетът, който координира проекта, а заключителното събитие "
             "на проекта бе подготвяно именно в Трондхайм.</p>"
         ),
@@ -81,11 +81,11 @@ PARTNERS = [
         "longitude": "14.147500",
         "description_bg": (
             "<p>Чешки град последовател в +CityxChange. На срещата в Смолян екипът му показа "
-            "училище, превърнато в енергийно позитивна сграда, и озеленяването около него.</p>"
+            "училище, превърнато в позитивно енергийна сграда, и озеленяването около него.</p>"
         ),
         "description_en": (
             "<p>A Czech follower city of +CityxChange. At the Smolyan meeting its team showed a "
-            "school turned into an energy-positive building and the greening around it.</p>"
+            "school turned into a positive energy building and the greening around it.</p>"
         ),
     },
     {
@@ -118,8 +118,9 @@ PARTNERS = [
         "website": "https://www.smolyan.bg/",
         "description_bg": (
             "<p>Областният център в сърцето на Родопите и град последовател в "
-            "+CityxChange. Общината развива позитивен енергиен блок около градския плувен "
-            "басейн и спортната зала и подготвя концепция за втори позитивен енергиен район.</p>"
+            "+CityxChange. Общината развива позитивно енергиен блок около градския плувен "
+            "басейн и спортната зала и подготвя концепция за втори позитивно енергиен "
+            "квартал.</p>"
         ),
         "description_en": (
             "<p>The regional centre in the heart of the Rhodope Mountains and a follower city of "
@@ -288,8 +289,8 @@ PARTNERS = [
             "към климатичните промени“.</p>"
         ),
         "description_en": (
-            "<p>A Bulgarian company and a partner of Smolyan Municipality in the Partnership "
-            "for Adaptation to Climate Change.</p>"
+            "<p>A Bulgarian company and a partner of the Municipality of Smolyan in the "
+            "Partnership for Adaptation to Climate Change.</p>"
         ),
     },
     {

@@ -12,7 +12,7 @@ PROJECTS = [
     {
         "slug_bg": CITYXCHANGE,
         "slug_en": "cityxchange",
-        "title_bg": "+CityxChange: позитивни енергийни блокове и райони",
+        "title_bg": "+CityxChange: позитивно енергийни блокове и квартали",
         "title_en": "+CityxChange: positive energy blocks and districts",
         "acronym": "+CityxChange",
         "colour": "blue",
@@ -29,14 +29,14 @@ PROJECTS = [
             "follower cities."
         ),
         "description_bg": (
-            "<p>+CityxChange търси начини цели квартали – позитивни енергийни блокове и "
-            "райони – да произвеждат повече енергия от възобновяеми източници, отколкото "
+            "<p>+CityxChange търси начини цели части от града – позитивно енергийни блокове и "
+            "квартали – да произвеждат повече енергия от възобновяеми източници, отколкото "
             "изразходват, и да включват жителите си в прехода.</p>"
             "<p>Проектът обединява 32 партньори под координацията на Норвежкия университет за "
             "наука и технологии (NTNU). Трондхайм (Норвегия) и Лимерик (Ирландия) са водещите "
             "градове, а Алба Юлия (Румъния), Писек (Чехия), Сестао (Испания), Смолян (България) "
             "и Въру (Естония) са градовете последователи, които пренасят решенията у себе си.</p>"
-            "<p>В Смолян позитивният енергиен блок обхваща градския плувен басейн и спортната "
+            "<p>В Смолян позитивно енергийният блок обхваща градския плувен басейн и спортната "
             "зала.</p>"
         ),
         "description_en": (
@@ -45,7 +45,7 @@ PROJECTS = [
             "consume, and can bring their residents along in the transition.</p>"
             "<p>The project brings together 32 partners coordinated by the Norwegian University "
             "of Science and Technology (NTNU). Trondheim (Norway) and Limerick (Ireland) are the "
-            "lighthouse cities; Alba Iulia (Romania), Písek (Czech Republic), Sestao (Spain), "
+            "lighthouse cities; Alba Iulia (Romania), Písek (Czechia), Sestao (Spain), "
             "Smolyan (Bulgaria) and Võru (Estonia) are the follower cities that adapt the "
             "solutions at home.</p>"
             "<p>In Smolyan the positive energy block takes in the city swimming pool and the "
@@ -54,6 +54,8 @@ PROJECTS = [
         "start_date": datetime.date(2018, 11, 1),
         "end_date": datetime.date(2023, 10, 31),
         "website": "https://cityxchange.eu/",
+        # The whole consortium; the portal has pages for the ten Smolyan worked with.
+        "consortium_size": 32,
         "eu_funded": True,
         "funding_statement_bg": (
             "Проектът е финансиран от програмата за научни изследвания и иновации на "
@@ -88,7 +90,7 @@ PROJECTS = [
             "представиха тези проекти пред европейските градове.</p>"
         ),
         "description_en": (
-            "<p>In this partnership Smolyan Municipality works with the municipalities of "
+            "<p>In this partnership the Municipality of Smolyan works with the municipalities of "
             "Asenovgrad, Svilengrad and Krushari and with the company Pleiades Bulgaria Ltd. "
             "The municipalities carry out projects that produce electricity and heat from "
             "renewable sources.</p>"
@@ -101,15 +103,15 @@ PROJECTS = [
     {
         "slug_bg": EUCF,
         "slug_en": "eucf-second-positive-energy-district",
-        "title_bg": "EUCF: концепция за втори позитивен енергиен район в Смолян",
-        "title_en": "EUCF: a concept for a second positive energy district in Smolyan",
+        "title_bg": "EUCF: концепция за втори позитивно енергиен квартал в Смолян",
+        "title_en": "EUCF: an investment concept for a second positive energy district in Smolyan",
         "acronym": "EUCF",
         "colour": "plum",
         "programme_bg": "Хоризонт 2020 – Европейски механизъм за градско развитие (EUCF)",
         "programme_en": "Horizon 2020 – European City Facility (EUCF)",
         "summary_bg": (
             "С подкрепа от четвъртата покана на Европейския механизъм за градско развитие "
-            "Смолян подготвя инвестиционна концепция за втори позитивен енергиен район."
+            "Смолян подготвя инвестиционна концепция за втори позитивно енергиен квартал."
         ),
         "summary_en": (
             "With support from the fourth call of the European City Facility, Smolyan is "
@@ -118,15 +120,15 @@ PROJECTS = [
         "description_bg": (
             "<p>Предложението на Община Смолян бе одобрено за финансиране в четвъртата покана "
             "на Европейския механизъм за градско развитие (EUCF – European City Facility).</p>"
-            "<p>С тази подкрепа общината изготвя инвестиционна концепция за втори енергийно "
-            "позитивен район в града. Концепцията е стъпката към средства за анализ и "
-            "изграждане на района.</p>"
+            "<p>С тази подкрепа общината изготвя инвестиционна концепция за втори позитивно "
+            "енергиен квартал в града. Концепцията е стъпката към средства за анализ и "
+            "изграждане на квартала.</p>"
         ),
         "description_en": (
-            "<p>Smolyan Municipality's proposal was approved for funding in the fourth call of "
-            "the European City Facility (EUCF).</p>"
+            "<p>The Municipality of Smolyan's proposal was approved for funding in the fourth "
+            "call of the European City Facility (EUCF).</p>"
             "<p>With this support the municipality is drawing up an investment concept for a "
-            "second energy-positive district in the city: the step towards funds for the "
+            "second positive energy district in the city: the step towards funds for the "
             "analysis and the building of the district.</p>"
         ),
         "website": "https://www.eucityfacility.eu/",

@@ -21,8 +21,9 @@ JUNE_21 = datetime.date(2023, 6, 21)
     [
         (
             "/bg/novini/novina/",
+            # The abbreviation's full stop ends the sentence too: never "г..".
             'Първо публикувано от <span>Община Смолян</span> на <time datetime="2023-06-21">'
-            "21\u00a0юни\u00a02023\u00a0г.</time> <a",
+            "21\u00a0юни\u00a02023\u00a0г.</time> <a ",
         ),
         (
             "/en/news/news/",

@@ -58,9 +58,9 @@ def test_partners_are_grouped_under_their_role_in_the_roles_order():
         groups = partners_by_role(project.participations.select_related("partner"))
         assert [(group["label"], [p.name for p in group["partners"]]) for group in groups] == [
             ("Coordinator", ["NTNU"]),
-            ("Lighthouse cities", ["Trondheim"]),
+            ("Lighthouse city", ["Trondheim"]),
             ("Follower cities", ["alba Iulia", "Smolyan"]),
-            ("Partners", ["Voru"]),
+            ("Partner", ["Voru"]),
         ]
     with translation.override("bg"):
         assert str(Role.FOLLOWER.group_label) == "Градове последователи"

@@ -94,7 +94,7 @@ def test_project_page(client, project):
     assert roles == [
         ("coordinator", "Coordinator", "1"),
         ("lighthouse", "Lighthouse cities", "2"),
-        ("follower", "Follower cities", "1"),
+        ("follower", "Follower city", "1"),
     ]
     assert "Hidden city" not in html
 
