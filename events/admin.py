@@ -2,10 +2,12 @@ import reversion
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationStackedInline
+from modeltranslation.admin import TranslationTabularInline
 
 from events.models import Meeting, Session, SiteVisit
+from media.admin_previews import ImagePreviewAdminMixin
 from publishing.admin import ConstraintMessageFormSet, PublishableAdmin, TranslatedVersionAdmin
+from publishing.admin_links import KeepLinksAdminMixin
 
 # A meeting's revision carries its programme and visits, so reverting it restores them.
 reversion.register(Session)
@@ -35,44 +37,33 @@ class MeetingDatesFormSet(ConstraintMessageFormSet):
                 form.add_error("date", error)
 
 
-class SessionInline(TranslationStackedInline):
+class ProgrammeInline(TranslationTabularInline):
+    """A meeting's sessions or visits as a compact table, each row linked to its full form.
+
+    The table holds what places an item in the programme and what it is called; the rest
+    (summary, speakers, place, pictures) is on the item's own page, so that the meeting's
+    page stays short however long its programme.
+    """
+
+    formset = MeetingDatesFormSet
+    show_change_link = True
+    extra = 0
+
+
+class SessionInline(ProgrammeInline):
     model = Session
-    formset = MeetingDatesFormSet
-    fields = [
-        ("order", "date", "start_time", "end_time"),
-        "kind",
-        "title",
-        "summary",
-        "speakers",
-        "venue",
-        "led_by",
-    ]
-    autocomplete_fields = ["led_by"]
-    ordering = ["order"]
-    extra = 0
-
-
-class SiteVisitInline(TranslationStackedInline):
-    model = SiteVisit
-    formset = MeetingDatesFormSet
-    fields = [
-        ("order", "date"),
-        "title",
-        "place",
-        "description",
-        ("latitude", "longitude"),
-        "image",
-        "image_alt",
-        "image_decorative",
-        "image_credit",
-        "image_licence",
-    ]
+    fields = ["order", "date", "start_time", "end_time", "kind", "title"]
     ordering = ["date", "order"]
-    extra = 0
+
+
+class SiteVisitInline(ProgrammeInline):
+    model = SiteVisit
+    fields = ["order", "date", "title", "place"]
+    ordering = ["date", "order"]
 
 
 @admin.register(Meeting)
-class MeetingAdmin(PublishableAdmin):
+class MeetingAdmin(KeepLinksAdminMixin, ImagePreviewAdminMixin, PublishableAdmin):
     list_display = ["title", "start_date", "end_date", "project", "host", "status"]
     list_filter = ["project", "host__country"]
     list_select_related = ["project", "host"]
@@ -111,18 +102,47 @@ class MeetingAdmin(PublishableAdmin):
             obj.programme_submitted_with_it = len(shown) == len(self.inlines)
         return super().get_form(request, obj, **kwargs)
 
+    def links_cut_by_deleting(self, meeting):
+        """News and documents stay when their meeting goes; their link to it does not."""
+        return [
+            *((article, "meeting") for article in meeting.articles.all()),
+            *((document, "meeting") for document in meeting.documents.all()),
+            *(
+                (document, "session")
+                for session in meeting.sessions.all()
+                for document in session.documents.all()
+            ),
+        ]
+
+
+class ProgrammeItemAdmin(TranslatedVersionAdmin):
+    """An item of a meeting's programme on its own page; the meeting's table links here."""
+
+    list_select_related = ["meeting"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["meeting"]
+    edit_parent = "meeting"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # The meeting's last-changed time guards its programme: a form opened on the
+        # meeting before this save must not write the old item back.
+        Meeting.objects.filter(pk=obj.meeting_id).update(updated_at=timezone.now())
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Recorded in the meeting's history too, which is where editors look for it.
+        reversion.add_to_revision(Meeting.objects.get(pk=form.instance.meeting_id))
+
 
 @admin.register(Session)
-class SessionAdmin(TranslatedVersionAdmin):
-    """Sessions are edited with their meeting; this list finds one across meetings."""
+class SessionAdmin(ProgrammeItemAdmin):
+    """Sessions are listed with their meeting; this list finds one across meetings."""
 
     list_display = ["title", "meeting", "date", "start_time", "order", "kind"]
     list_filter = ["kind", "meeting"]
-    list_select_related = ["meeting"]
-    date_hierarchy = "date"
     search_fields = ["title_bg", "title_en", "meeting__title_bg", "meeting__title_en"]
     autocomplete_fields = ["meeting", "led_by"]
-    edit_parent = "meeting"
     fields = [
         "meeting",
         ("order", "date", "start_time", "end_time"),
@@ -134,13 +154,25 @@ class SessionAdmin(TranslatedVersionAdmin):
         "led_by",
     ]
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        # The meeting's last-changed time guards its programme: a form opened on the
-        # meeting before this save must not write the old session back.
-        Meeting.objects.filter(pk=obj.meeting_id).update(updated_at=timezone.now())
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # Recorded in the meeting's history too, which is where editors look for it.
-        reversion.add_to_revision(Meeting.objects.get(pk=form.instance.meeting_id))
+@admin.register(SiteVisit)
+class SiteVisitAdmin(ImagePreviewAdminMixin, ProgrammeItemAdmin):
+    """A place visited during a meeting, with its picture and its point on the map."""
+
+    list_display = ["title", "meeting", "date", "order", "place"]
+    list_filter = ["meeting"]
+    search_fields = ["title_bg", "title_en", "place_bg", "place_en"]
+    completeness_fields = ("title", "place")
+    fields = [
+        "meeting",
+        ("order", "date"),
+        "title",
+        "place",
+        "description",
+        ("latitude", "longitude"),
+        "image",
+        "image_alt",
+        "image_decorative",
+        "image_credit",
+        "image_licence",
+    ]

@@ -283,6 +283,9 @@ class SiteVisit(ImageFieldsMixin, Coordinates, models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#{self.anchor}"
+
     @property
     def anchor(self):
         return f"visit-{self.order}"

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
+from media.admin_previews import ImagePreviewAdminMixin
 from news.models import Article, ArticleImage
 from publishing.admin import PublishableAdmin
 
@@ -10,7 +11,7 @@ reversion.register(ArticleImage)
 reversion.register(Article, follow=("gallery",))
 
 
-class ArticleImageInline(TranslationStackedInline):
+class ArticleImageInline(ImagePreviewAdminMixin, TranslationStackedInline):
     model = ArticleImage
     fields = [
         "image",
@@ -26,7 +27,7 @@ class ArticleImageInline(TranslationStackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishableAdmin):
+class ArticleAdmin(ImagePreviewAdminMixin, PublishableAdmin):
     list_display = ["title", "meeting", "status", "published_at", "updated_at"]
     list_filter = ["projects", "meeting"]
     list_select_related = ["meeting"]

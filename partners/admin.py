@@ -2,6 +2,7 @@ import reversion
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from media.admin_previews import ImagePreviewAdminMixin
 from partners.models import Partner
 from publishing.admin import PublishableAdmin
 
@@ -9,7 +10,7 @@ reversion.register(Partner)
 
 
 @admin.register(Partner)
-class PartnerAdmin(PublishableAdmin):
+class PartnerAdmin(ImagePreviewAdminMixin, PublishableAdmin):
     list_display = ["name", "kind", "country", "city", "status", "published_at", "updated_at"]
     list_filter = ["kind", "country"]
     search_fields = ["name_bg", "name_en", "city_bg", "city_en", "website"]

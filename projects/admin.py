@@ -2,6 +2,7 @@ import reversion
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from media.admin_previews import ImagePreviewAdminMixin
 from projects.models import Participation, Project
 from publishing.admin import ConstraintMessageFormSet, PublishableAdmin, year_filter
 
@@ -18,7 +19,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(PublishableAdmin):
+class ProjectAdmin(ImagePreviewAdminMixin, PublishableAdmin):
     list_display = ["title", "acronym", "start_date", "end_date", "status", "published_at"]
     list_filter = [year_filter("start_date", _("starting year")), "eu_funded"]
     search_fields = [

@@ -30,6 +30,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from publishing.admin_lists import FiltersInUseMixin
 from publishing.compare import CompareVersionsMixin
 from publishing.models import Status
 from publishing.translation_admin import TranslationAdminMixin, translation_counts
@@ -176,7 +177,11 @@ class ConstraintMessageFormSet(BaseInlineFormSet):
 
 
 class TranslatedVersionAdmin(
-    TranslationAdminMixin, CompareVersionsMixin, VersionAdmin, TabbedTranslationAdmin
+    FiltersInUseMixin,
+    TranslationAdminMixin,
+    CompareVersionsMixin,
+    VersionAdmin,
+    TabbedTranslationAdmin,
 ):
     """Language tabs and revisions, with the stale-save check and per-language links.
 
@@ -291,15 +296,19 @@ class PublishableAdmin(TranslatedVersionAdmin):
         return counts
 
     def _set_status(self, request, queryset, status, message):
+        # Counted before any change: under a status filter, the queryset asked again after
+        # the changes would no longer hold the items just changed.
+        selected = list(queryset)
         changed = 0
-        for obj in queryset.exclude(status=status):
+        for obj in selected:
+            if obj.status == status:
+                continue
             obj.status = status
-            if status == Status.PUBLISHED and obj.published_at is None:
-                obj.published_at = timezone.now()
+            # A publication time left empty becomes now (Publishable.save).
             obj.save(update_fields=["status", "published_at", "updated_at"])
             self.log_change(request, obj, message)
             changed += 1
-        return changed, queryset.count() - changed
+        return changed, len(selected) - changed
 
     @admin.action(description=_("Publish the selected items"), permissions=["publish"])
     def publish(self, request, queryset):

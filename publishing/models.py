@@ -84,13 +84,22 @@ class Publishable(models.Model):
         ]
 
     def save(self, *args, **kwargs):
+        if self._date_publication() and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        # Before the constraints are checked: a form that publishes a draft is valid.
+        self._date_publication()
+        super().clean()
+
+    def _date_publication(self):
         # A draft carries no publication time unless the editor gave one, so that an item
         # published days after it was written is dated the day it appeared.
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
-        super().save(*args, **kwargs)
+            return True
+        return False
 
     @property
     def is_published(self):
@@ -292,6 +301,23 @@ class TranslatedSlugMixin:
                     defaults={"object_id": self.pk},
                 )
 
+    def record_raw_slug_change(self):
+        """Redirect from the address a raw save replaces (a revert to an earlier version).
+
+        Reverting from the history writes the old row back without calling save(), so
+        the address the item had until then would answer 404 without this.
+        """
+        codes = language_codes()
+        old_slugs = self._saved_slugs(codes)
+        changed = {}
+        for code in codes:
+            old = old_slugs.get(code) or ""
+            new = getattr(self, self._slug_attname(code)) or ""
+            if old != new:
+                changed[code] = (old, new)
+        if changed:
+            self._record_slug_changes(changed)
+
     def validate_unique_slugs(self):
         """Raise ValidationError naming each language whose slug another row already uses."""
         errors = {}
@@ -371,3 +397,38 @@ class FieldTranslation(models.Model):
 
     def __str__(self):
         return f"{self.content_type} #{self.object_id} {self.field} [{self.language}]"
+
+
+def record_reverted_slugs(sender, instance, raw=False, **kwargs):
+    if raw and isinstance(instance, TranslatedSlugMixin) and instance.pk is not None:
+        instance.record_raw_slug_change()
+
+
+class DetachedLink(models.Model):
+    """A link that deleting an item cut (a news item's meeting), kept to restore on recovery.
+
+    Deleting a meeting leaves its news and documents in place with their link set to
+    nothing; when the meeting is recovered from its history, these rows say which
+    links to put back.
+    """
+
+    deleted_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name=_("deleted type")
+    )
+    deleted_id = models.PositiveBigIntegerField(_("deleted item"))
+    linked_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name=_("linked type")
+    )
+    linked_id = models.PositiveBigIntegerField(_("linked item"))
+    field_name = models.CharField(_("link"), max_length=100)
+    target_id = models.PositiveBigIntegerField(_("linked to"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["deleted_type", "deleted_id", "pk"]
+        verbose_name = _("detached link")
+        verbose_name_plural = _("detached links")
+        indexes = [models.Index(fields=["deleted_type", "deleted_id"], name="detachedlink_deleted")]
+
+    def __str__(self):
+        return f"{self.linked_type} #{self.linked_id}.{self.field_name} → #{self.target_id}"

@@ -177,3 +177,24 @@ class Feedback(models.Model):
     def __str__(self):
         first_line = self.message.strip().splitlines()[0] if self.message.strip() else ""
         return first_line[:60] or str(_("(empty message)"))
+
+
+class AdminLanguage(models.Model):
+    """The language a member of staff chose for the admin, kept with their account."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="admin_language",
+        verbose_name=_("user"),
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+
+    class Meta:
+        ordering = ["user"]
+        verbose_name = _("admin language")
+        verbose_name_plural = _("admin languages")
+
+    def __str__(self):
+        return f"{self.user}: {self.get_language_display()}"

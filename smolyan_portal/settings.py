@@ -63,7 +63,8 @@ CSRF_FAILURE_VIEW = "smolyan_portal.views.csrf_failure"
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin with the portal's own index order (smolyan_portal/admin_site.py).
+    "smolyan_portal.admin_site.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -120,6 +121,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The language a member of staff chose in the admin's header.
+    "smolyan_portal.admin_language.AdminLanguageChoiceMiddleware",
     "smolyan_portal.sessions.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -129,17 +129,20 @@ def test_a_duplicate_slug_is_refused_in_the_editors_language(staff_client):
     ]
 
 
-def test_view_on_site_in_either_language(staff_client):
+def test_preview_in_either_language(staff_client):
     article = make_article(title_bg="Смолян", title_en="Smolyan")
     with translation.override("en"):
         en_url = reverse("news:article-detail", kwargs={"slug": "smolyan"})
     html = staff_client.get(admin_url(article, "change"), HTTP_ACCEPT_LANGUAGE="bg").content
     html = html.decode()
     assert (
-        '<a href="/bg/novini/smolyan/" class="viewsitelink" hreflang="bg">Към сайта: български</a>'
+        '<a href="/bg/novini/smolyan/" class="viewsitelink previewlink" hreflang="bg">'
+        "Преглед: български</a>" in html
+    )
+    assert (
+        f'<a href="{en_url}" class="viewsitelink previewlink" hreflang="en">Преглед: английски</a>'
         in html
     )
-    assert f'<a href="{en_url}" class="viewsitelink" hreflang="en">Към сайта: английски</a>' in html
     listing = staff_client.get(admin_url(Article)).content.decode()
     assert '<a href="/bg/novini/smolyan/" hreflang="bg" title="Bulgarian">BG</a>' in listing
 
