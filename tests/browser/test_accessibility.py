@@ -1,7 +1,8 @@
 """Every public page type, in both languages, in a real browser.
 
-axe-core's WCAG 2.2 A/AA rules, requests to other hosts, cookies, one <h1>, reflow at 320 px,
-reduced motion, the Nu HTML Checker, and the keyboard: skip link, menu, language switcher, search.
+axe-core's WCAG 2.2 A/AA rules (2.0 and 2.1 with them), requests to other hosts, cookies,
+one <h1>, reflow at 320 px, reduced motion, the Nu HTML Checker, and the keyboard: skip link,
+menu, language switcher, search.
 """
 
 import datetime
