@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run worker install dev test test-postgres lint format messages bench clean
+.PHONY: run worker install dev test test-postgres lint format messages bench screenshots clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ messages: dev
 ## Requests per second of every page against a bare Django page (needs wrk; see bench/run).
 bench: dev
 	$(PY) bench/run
+
+## Screenshots of every page type, 390 and 1366 px, both languages, in docs/screenshots/.
+screenshots: dev
+	$(PY) scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
