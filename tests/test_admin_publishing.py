@@ -187,3 +187,21 @@ def test_a_revert_across_a_slug_change_keeps_both_addresses_working(editor_clien
     response = client.get("/bg/novini/novo-zaglavie/")
     assert response.status_code == 301
     assert response["Location"] == "/bg/novini/staro-zaglavie/"
+
+
+def test_deleting_meetings_from_the_list_keeps_their_links_for_a_recovery(
+    editor_client, meeting_with_links
+):
+    meeting, _session, article, _document, _slides = meeting_with_links
+    response = editor_client.post(
+        admin_url(Meeting),
+        {"action": "delete_selected", "_selected_action": [meeting.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not Meeting.objects.exists()
+    assert DetachedLink.objects.filter(deleted_id=meeting.pk).count() == 4
+    version = Version.objects.get_deleted(Meeting).get()
+    url = reverse("admin:events_meeting_recover", args=[version.pk])
+    editor_client.post(url, form_data(editor_client.get(url)))
+    article.refresh_from_db()
+    assert article.meeting_id == meeting.pk
