@@ -7,15 +7,15 @@ meeting). The delete confirmation lists those items; the deletion records the li
 """
 
 from django.contrib.admin.actions import delete_selected
-from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from reversion.models import Version
 
 from publishing.models import DetachedLink
+from publishing.usage import change_link
 
 
 def record_links(obj, links):
@@ -38,6 +38,13 @@ def restore_links(model, object_id):
     """Put back the links the deletion of this item cut, where they are still empty."""
     deleted_type = ContentType.objects.get_for_model(model)
     detached = DetachedLink.objects.filter(deleted_type=deleted_type, deleted_id=object_id)
+    with transaction.atomic():
+        restored = _restore(detached)
+        detached.delete()
+    return restored
+
+
+def _restore(detached):
     restored = 0
     for link in detached.select_related("linked_type"):
         linked_model = link.linked_type.model_class()
@@ -50,11 +57,10 @@ def restore_links(model, object_id):
         if item is None:
             continue  # Gone, or linked to something else since: the editor's choice stands.
         setattr(item, field.attname, link.target_id)
-        # Saved one by one, so the page cache and the item's history see the change.
+        # Saved one by one (not update()), so that the page cache hears of the change.
         names = [field.name, *(["updated_at"] if hasattr(item, "updated_at") else [])]
         item.save(update_fields=names)
         restored += 1
-    detached.delete()
     return restored
 
 
@@ -76,20 +82,9 @@ class KeepLinksAdminMixin:
                 if key in seen:
                     continue
                 seen.add(key)
-                lines.append(self._item_line(item))
+                label = format_html("{}: {}", item._meta.verbose_name.capitalize(), item)
+                lines.append(change_link(self.admin_site.name, item, label))
         return lines
-
-    def _item_line(self, item):
-        opts = item._meta
-        label = format_html("{}: {}", opts.verbose_name.capitalize(), item)
-        try:
-            url = reverse(
-                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
-                args=[quote(item.pk)],
-            )
-        except NoReverseMatch:
-            return label
-        return format_html('<a href="{}">{}</a>', url, label)
 
     def delete_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))

@@ -55,6 +55,18 @@ def rich_text_links(needles):
     return found
 
 
+def change_link(site_name, obj, label):
+    """`label` linked to the admin's change form of `obj`, or alone if it has none."""
+    opts = obj._meta
+    try:
+        url = reverse(
+            f"{site_name}:{opts.app_label}_{opts.model_name}_change", args=[quote(obj.pk)]
+        )
+    except NoReverseMatch:
+        return label
+    return format_html('<a href="{}">{}</a>', url, label)
+
+
 class UsageProtectedAdminMixin:
     """The delete confirmation lists what uses an item, and refuses, as for PROTECT."""
 
@@ -67,13 +79,5 @@ class UsageProtectedAdminMixin:
         return deleted, model_count, perms_needed, protected
 
     def _usage_line(self, obj, user):
-        opts = user._meta
-        label = format_html("{}: {} ← {}", opts.verbose_name.capitalize(), user, obj)
-        try:
-            url = reverse(
-                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
-                args=[quote(user.pk)],
-            )
-        except NoReverseMatch:
-            return label
-        return format_html('<a href="{}">{}</a>', url, label)
+        label = format_html("{}: {} ← {}", user._meta.verbose_name.capitalize(), user, obj)
+        return change_link(self.admin_site.name, user, label)
