@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('documents', '0002_publish_permission'),
         ('events', '0007_sitevisit_coordinates'),
-        ('projects', '0005_publication_time_when_published'),
+        ('projects', '0007_publication_time_when_published'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('publishing', '0001_initial'),
+        ('publishing', '0002_field_translation'),
     ]
 
     operations = [

@@ -6,9 +6,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0007_sitevisit_coordinates'),
-        ('partners', '0007_publication_time_when_published'),
-        ('projects', '0005_publication_time_when_published'),
+        ('events', '0009_renditions_made'),
+        ('partners', '0008_publication_time_when_published'),
+        ('projects', '0007_publication_time_when_published'),
     ]
 
     operations = [

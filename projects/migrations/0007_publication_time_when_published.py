@@ -6,8 +6,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partners', '0007_publication_time_when_published'),
-        ('projects', '0004_publish_permission'),
+        ('partners', '0008_publication_time_when_published'),
+        ('projects', '0006_colour'),
     ]
 
     operations = [

@@ -6,10 +6,10 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0008_publication_time_when_published'),
-        ('news', '0005_article_source'),
-        ('partners', '0007_publication_time_when_published'),
-        ('projects', '0005_publication_time_when_published'),
+        ('events', '0010_publication_time_when_published'),
+        ('news', '0007_renditions_made'),
+        ('partners', '0008_publication_time_when_published'),
+        ('projects', '0007_publication_time_when_published'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partners', '0006_coordinates_help'),
+        ('partners', '0007_renditions_made'),
     ]
 
     operations = [
