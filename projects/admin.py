@@ -34,7 +34,10 @@ class ProjectAdmin(ImagePreviewAdminMixin, PublishableAdmin):
     inlines = [ParticipationInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "acronym", "programme", "summary", "description"]}),
-        (None, {"fields": ["start_date", "end_date", "consortium_size", "website", "logo", "colour"]}),
+        (
+            None,
+            {"fields": ["start_date", "end_date", "consortium_size", "website", "logo", "colour"]},
+        ),
         (_("EU funding"), {"fields": ["eu_funded", "funding_statement"]}),
         (_("Publishing"), {"fields": ["status", "published_at"]}),
     ]

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 # The open data's licence, the API's settings and its documentation's files.
 from api.conf import CONTENT_LICENCE, REST_FRAMEWORK, SPECTACULAR_SETTINGS, SWAGGER_UI_FILES  # noqa: F401
-from smolyan_portal import caching, logs, routers
 from partners.countries import COUNTRY_NAMES
+from smolyan_portal import caching, logs, routers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
