@@ -88,11 +88,11 @@ def _before_save(sender, instance, raw=False, update_fields=None, **kwargs):
     if not rows and instance.pk is not None:
         # An item saved before its texts were tracked: what it held is the baseline.
         before = sender._base_manager.filter(pk=instance.pk).values(*_columns(fields)).first()
-    instance._translation_rows = (rows, before)
+    instance.translation_rows_before_save = (rows, before)
 
 
 def _after_save(sender, instance, raw=False, **kwargs):
-    state = instance.__dict__.pop("_translation_rows", None)
+    state = instance.__dict__.pop("translation_rows_before_save", None)
     if state is None:
         return
     rows, before = state

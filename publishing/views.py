@@ -79,11 +79,8 @@ class TranslatedDetailView(DetailView):
         obj = self.object
         language = get_language()
         context["is_preview"] = not obj.is_published
-        # The parts a view did not prefetch itself: their texts count towards the item's.
-        prefetched = getattr(obj, "_prefetched_objects_cache", {})
-        prefetch_related_objects(
-            [obj], *[name for name in part_prefetches(type(obj)) if name not in prefetched]
-        )
+        # The parts whose texts count towards the item's; Django skips what a view prefetched.
+        prefetch_related_objects([obj], *part_prefetches(type(obj)))
         states = states_of_item(obj)
         languages = [code for code, state in states.items() if state.translated]
         context["language_urls"] = language_urls(obj, languages or [settings.LANGUAGE_CODE])

@@ -20,7 +20,13 @@ DOCUMENTS = [
     BASE_DIR / ".env.example",
 ]
 # The modules whose environment variables are the settings (settings.py and what it calls).
-SETTINGS_MODULES = ["settings.py", "logs.py", "routers.py"]
+SETTINGS_MODULES = [
+    "smolyan_portal/settings.py",
+    "smolyan_portal/logs.py",
+    "smolyan_portal/routers.py",
+    "smolyan_portal/caching.py",
+    "api/conf.py",
+]
 VARIABLE = re.compile(r"\b(DJANGO_[A-Z0-9_]+|DATABASE_[A-Z_]*URL|REDIS_URL)\b")
 COMMAND = re.compile(r"manage\.py\s+([a-z_]+)")
 # Read elsewhere: by manage.py and wsgi.py, and by dj_database_url.config().
@@ -30,7 +36,7 @@ READ_ELSEWHERE = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
 def variables_the_settings_read():
     names = set(READ_ELSEWHERE)
     for module in SETTINGS_MODULES:
-        tree = ast.parse((BASE_DIR / "smolyan_portal" / module).read_text(encoding="utf-8"))
+        tree = ast.parse((BASE_DIR / module).read_text(encoding="utf-8"))
         names |= {
             node.value
             for node in ast.walk(tree)
