@@ -218,7 +218,9 @@ def credit_field():
         _("image credit"),
         max_length=200,
         blank=True,
-        help_text=_("Who took or made the picture, e.g. Ivan Petrov or Smolyan Municipality."),
+        help_text=_(
+            "Who took or made the picture, e.g. Ivan Petrov or the Municipality of Smolyan."
+        ),
     )
 
 
