@@ -42,7 +42,8 @@ def replica_databases(url, primary):
         conn_max_age=primary.get("CONN_MAX_AGE", 0),
         conn_health_checks=primary.get("CONN_HEALTH_CHECKS", False),
     )
-    replica["OPTIONS"] = {**primary.get("OPTIONS", {}), **replica.get("OPTIONS", {})}
+    if replica["ENGINE"] == primary.get("ENGINE"):
+        replica["OPTIONS"] = {**primary.get("OPTIONS", {}), **replica.get("OPTIONS", {})}
     replica["TEST"] = {"MIRROR": PRIMARY}
     return {REPLICA: replica}
 

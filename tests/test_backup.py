@@ -196,8 +196,17 @@ def test_the_round_trip_gives_back_every_row_and_media_file(tmp_path, settings, 
         restored_rows = rows_by_table(restored.cursor(), tables)
     finally:
         restored.close()
-    assert restored_rows == original_rows
+    # The search index is made again after a restore: the same entries, under new ids.
+    assert content_rows(restored_rows) == content_rows(original_rows)
     assert sum(len(rows) for rows in restored_rows.values()) == sum(manifest["rows"].values())
+
+
+def content_rows(rows_of_tables):
+    """The rows, those of the search index without their ids, which a rebuild makes anew."""
+    return {
+        table: sorted(row[1:] for row in rows) if table.startswith("search_") else rows
+        for table, rows in rows_of_tables.items()
+    }
 
 
 def put_media_file(settings, name="images/photo.jpg", content=b"a picture"):

@@ -289,6 +289,7 @@ def test_an_outage_is_logged_once_however_many_visitors_it_turns_away():
         DJANGO_SECRET_KEY="x" * 50,
         DJANGO_ALLOWED_HOSTS="testserver",
         DATABASE_URL=f"postgres://postgres@127.0.0.1:{REFUSED_PORT}/unreachable",
+        DATABASE_REPLICA_URL="",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["503", "503", "503"]
