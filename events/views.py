@@ -1,7 +1,7 @@
 from django.db.models import Prefetch
 from django.views.generic import ListView
 
-from events.models import Meeting
+from events.models import Meeting, Session, SiteVisit
 from partners.models import Partner
 from projects.models import Participation, Role
 from publishing.collation import by_name
@@ -35,16 +35,26 @@ class MeetingDetailView(TranslatedDetailView):
     model = Meeting
 
     def get_queryset(self):
-        return super().get_queryset().select_related("host", "project")
+        # The programme and the visits come with the meeting, so that the translation state
+        # of the page (which counts their texts too) reads them no second time.
+        sessions = Session.objects.order_by("date", "order").prefetch_related(
+            Prefetch("led_by", queryset=Partner.objects.published()), "documents"
+        )
+        return (
+            super()
+            .get_queryset()
+            .select_related("host", "project")
+            .prefetch_related(
+                Prefetch("sessions", queryset=sessions),
+                Prefetch("site_visits", queryset=SiteVisit.objects.order_by("date", "order")),
+            )
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meeting = self.object
-        sessions = meeting.sessions.order_by("date", "order").prefetch_related(
-            Prefetch("led_by", queryset=Partner.objects.published()), "documents"
-        )
         programme = []
-        for session in sessions:
+        for session in meeting.sessions.all():
             # Documents belong to an app above this one, so this page names no class of
             # theirs: it follows the reverse relation and keeps what the publishing rule lets
             # visitors see.
@@ -70,7 +80,7 @@ class MeetingDetailView(TranslatedDetailView):
             project=project,
             host=meeting.host if meeting.host and meeting.host.is_published else None,
             programme=programme,
-            site_visits=list(meeting.site_visits.order_by("date", "order")),
+            site_visits=list(meeting.site_visits.all()),
             participants=participants,
             articles=list(meeting.articles.published()[:10]),
             documents=list(meeting.documents.published().filter(session__isnull=True)),

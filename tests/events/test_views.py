@@ -296,10 +296,10 @@ def test_list_query_budget(client, django_assert_num_queries, count):
         assert client.get("/en/meetings/").status_code == 200
 
 
-DETAIL_QUERIES = 12
-# meeting with host and project; sessions, their leaders and documents; roles in the project;
-# participants; site visits; news; documents of the meeting; the translation state (the
-# programme's and visits' texts, and the table of changes)
+DETAIL_QUERIES = 10
+# meeting with host and project; sessions, their leaders and documents; site visits; roles
+# in the project; participants; news; documents of the meeting; the translation state (the
+# table of changes; the programme and the visits came with the meeting)
 
 
 @pytest.mark.parametrize("count", [1, 30])

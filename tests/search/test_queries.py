@@ -14,9 +14,9 @@ pytestmark = pytest.mark.django_db
 MEETING_BG = "Работна среща по +CityxChange в Смолян"
 MEETING_EN = "+CityxChange working meeting in Smolyan"
 ARTICLE_BG = "Партньорите по +CityxChange се събраха в Смолян за двудневна работна среща"
-ARTICLE_EN = "+CityxChange partners meet in Smolyan to share two days of experience"
-EUCF_BG = "EUCF: концепция за втори позитивен енергиен район в Смолян"
-EUCF_EN = "EUCF: a concept for a second positive energy district in Smolyan"
+ARTICLE_EN = "Smolyan hosts its +CityxChange partners for a two-day working meeting"
+EUCF_BG = "EUCF: концепция за втори позитивно енергиен квартал в Смолян"
+EUCF_EN = "EUCF: an investment concept for a second positive energy district in Smolyan"
 PROGRAMME_BG = "Програма на работната среща (на английски)"
 PROGRAMME_EN = "Programme of the working meeting"
 NOTES_EN = "Notes of the discussion at Sky Hub Smolyan"
@@ -61,7 +61,7 @@ QUERY_TABLE = [
     ("bg", "Smolyan", "Смолян"),
     # A phrase in quotes.
     ("en", '"positive energy district"', EUCF_EN),
-    ("bg", '"позитивен енергиен район"', EUCF_BG),
+    ("bg", '"позитивно енергиен квартал"', EUCF_BG),
     # The text inside the documents' files: only the files name the weekdays.
     ("en", "Tuesday", PROGRAMME_EN),
     ("bg", "вторник", "Обобщение на сесиите"),
