@@ -39,13 +39,19 @@ def _sqlite():
     statements, inserts, deletes = [], [], []
     for table, (value, detail) in SQLITE_TERM_TABLES.items():
         statements.append(
-            f"CREATE VIRTUAL TABLE {table} USING fts5(terms, content='', detail={detail}, "
-            f"{TOKENS})"
+            f"CREATE VIRTUAL TABLE {table} USING fts5(terms, content='', detail={detail}, {TOKENS})"
         )
         inserts.append(f"INSERT INTO {table}(rowid, terms) VALUES (new.entry_id, {value});")
         old = value.replace("new.", "old.")
         deletes.append(
             f"INSERT INTO {table}({table}, rowid, terms) VALUES ('delete', old.entry_id, {old});"
+        )
+    # Entries already there (a migration back and forth) go into the new tables too: a
+    # contentless table told to delete what it never held is corrupt from then on.
+    for table, (value, _detail) in SQLITE_TERM_TABLES.items():
+        existing = value.replace("new.", "")
+        statements.append(
+            f"INSERT INTO {table}(rowid, terms) SELECT entry_id, {existing} FROM search_indextext"
         )
     insert, delete = " ".join(inserts), " ".join(deletes)
     statements += [
@@ -56,6 +62,8 @@ def _sqlite():
         "CREATE TRIGGER search_indextext_update AFTER UPDATE ON search_indextext BEGIN "
         f"{delete} {insert} END",
         "CREATE VIRTUAL TABLE search_word_fts USING fts5(word, content='', tokenize='trigram')",
+        "INSERT INTO search_word_fts(rowid, word) "
+        "SELECT id, '  ' || word || ' ' FROM search_indexedword",
         "CREATE TRIGGER search_indexedword_insert AFTER INSERT ON search_indexedword BEGIN "
         "INSERT INTO search_word_fts(rowid, word) VALUES (new.id, '  ' || new.word || ' '); END",
         "CREATE TRIGGER search_indexedword_delete AFTER DELETE ON search_indexedword BEGIN "
@@ -96,8 +104,7 @@ POSTGRESQL = [
         f"CREATE INDEX search_indextext_{column} ON search_indextext USING gin ({column})"
         for column in POSTGRESQL_VECTORS
     ],
-    "CREATE INDEX search_indexedword_trigram ON search_indexedword "
-    "USING gin (word gin_trgm_ops)",
+    "CREATE INDEX search_indexedword_trigram ON search_indexedword USING gin (word gin_trgm_ops)",
 ]
 POSTGRESQL_REVERSE = [
     "DROP INDEX search_indexedword_trigram",
