@@ -69,8 +69,22 @@ def rows_by_table(cursor, tables):
     rows = {}
     for table in tables:
         cursor.execute(f'SELECT * FROM "{table}"')
-        rows[table] = sorted((tuple(row) for row in cursor.fetchall()), key=repr)
+        rows[table] = sorted(
+            (tuple(json_as_data(value) for value in row) for row in cursor.fetchall()), key=repr
+        )
     return rows
+
+
+def json_as_data(value):
+    """A JSON column's value as data: Django's connection reads it as text, psycopg2 parsed."""
+    if isinstance(value, dict | list):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    if isinstance(value, str) and value[:1] in ("{", "["):
+        try:
+            return json.dumps(json.loads(value), sort_keys=True, ensure_ascii=False)
+        except ValueError:
+            return value
+    return value
 
 
 def subprocess_environment(**changes):
