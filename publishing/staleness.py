@@ -13,10 +13,14 @@ import hashlib
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save, pre_save
+from django.dispatch import Signal
 from django.utils import timezone
 
 from publishing.models import FieldTranslation
 from publishing.translations import column, has_text, language_codes, parent_of, text_fields
+
+# Sent when texts are marked as reviewed: their rows change, the content itself does not.
+translations_reviewed = Signal()
 
 # Earlier texts and bases a row remembers: enough for a few edits and a revert or two.
 KEEP = 5
@@ -165,6 +169,8 @@ def _baseline(content_type, object_id, old):
 def _apply(field_rows, current, texts, now):
     """Bring one field's rows up to the texts just saved; the languages whose row changed."""
     before = {code: row.digest for code, row in field_rows.items()}
+    # Which language each one was written against before this save.
+    bases_before = {code: dict(row.basis) for code, row in field_rows.items()}
     changed = {code for code, row in field_rows.items() if row.digest != current[code]}
     touched = set(changed)
     for code in changed:
@@ -182,9 +188,17 @@ def _apply(field_rows, current, texts, now):
         if code in changed or not row.digest:
             continue
         for other in changed:
-            # A translation written where there was none is made from this text, so it
-            # does not make this one stale.
-            if not before[other] and not row.basis.get(other) and current[other]:
+            # A text that was behind this one (missing, or written against an earlier
+            # version of it) and changes now is catching up with it: it is made from this
+            # text, so it does not make this one stale. So is a text that is behind it
+            # after the change (an older text brought back). A text that was up to date
+            # and changes is news this one must follow.
+            behind = (
+                not before[other]
+                or bases_before[other].get(code) != row.digest
+                or field_rows[other].basis.get(code) != row.digest
+            )
+            if behind and current[other] and row.basis.get(other) != current[other]:
                 row.basis = {**row.basis, other: current[other]}
                 _remember(row.bases, row.digest, row.basis)
                 touched.add(code)
@@ -233,6 +247,9 @@ def mark_reviewed(item, language, only=None):
         row.stale, row.reviewed_at = False, now
         reviewed.append(row)
     FieldTranslation.objects.bulk_update(reviewed, ["basis", "bases", "stale", "reviewed_at"])
+    if reviewed:
+        # Pages that showed an "out of date" notice change with the review.
+        translations_reviewed.send(sender=type(item), item=item, language=language)
     return reviewed
 
 

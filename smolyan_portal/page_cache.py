@@ -34,6 +34,7 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import set_response_etag
 
+from publishing.staleness import translations_reviewed
 from smolyan_portal.middleware import readable_query
 
 VERSION_KEY = "page-cache:version"
@@ -108,6 +109,8 @@ def connect_signals():
             post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}-save")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}-delete")
     m2m_changed.connect(_m2m_changed, dispatch_uid="page-cache-m2m")
+    # A review takes an "out of date" notice off the item's pages.
+    translations_reviewed.connect(content_changed, dispatch_uid="page-cache-reviewed")
     # Every deployment runs migrate: pages made by the previous code are not served again.
     post_migrate.connect(_deployed, dispatch_uid="page-cache-deployed")
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 from reversion.models import Version
 
+from publishing.staleness import mark_reviewed
 from publishing.translation_status import states_of_item
 from tests.admin_support import form_data, make_editor
 from tests.factories import make_article
@@ -53,6 +54,19 @@ def test_no_notice_once_the_translation_follows_or_is_reviewed(client):
     article.save()
     html, _url = page(client, article, "en")
     assert "notice--stale-translation" not in html
+    # The translation caught up with its source: the source is not out of date either.
+    bg_html, _url = page(client, article, "bg")
+    assert "notice--stale-translation" not in bg_html
+
+
+def test_a_review_takes_the_notice_off_a_cached_page(client, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    article = make_article()
+    article.body_bg = "<p>Друго.</p>"
+    article.save()
+    assert "notice--stale-translation" in page(client, article, "en")[0]
+    mark_reviewed(article, "en")
+    assert "notice--stale-translation" not in page(client, article, "en")[0]
 
 
 def test_missing_text_keeps_the_bulgarian_only_notice(client):

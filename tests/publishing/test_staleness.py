@@ -60,6 +60,29 @@ def test_writing_a_missing_translation_does_not_make_its_source_stale():
     assert stale_fields(article, "bg") == ["Text"]
 
 
+def test_a_translation_brought_up_to_date_leaves_its_source_current():
+    article = make_article()
+    article.body_bg = "<p>Нов абзац.</p>"
+    article.save()
+    assert stale_fields(article, "en") == ["Text"]
+    article.body_en = "<p>A new paragraph.</p>"
+    article.save()
+    assert stale_fields(article, "en") == stale_fields(article, "bg") == []
+    # Then a change of the English that the Bulgarian did not ask for is news for it.
+    article.body_en = "<p>A new paragraph, with more.</p>"
+    article.save()
+    assert stale_fields(article, "bg") == ["Text"]
+
+
+def test_a_translation_cleared_and_written_again_leaves_its_source_current():
+    article = make_article()
+    article.body_en = ""
+    article.save()
+    article.body_en = "<p>Written again.</p>"
+    article.save()
+    assert stale_fields(article, "bg") == stale_fields(article, "en") == []
+
+
 def test_review_clears_the_stale_state_without_touching_the_text():
     article = make_article()
     article.body_bg = "<p>Друг текст.</p>"
