@@ -11,7 +11,14 @@ from django.utils import translation
 from events.models import Meeting
 from news.models import Article, ArticleImage
 from publishing.translations import translated_languages, translated_q
-from tests.factories import make_article, make_image_file, make_meeting, make_session, make_user
+from tests.factories import (
+    make_article,
+    make_image_file,
+    make_meeting,
+    make_session,
+    make_site_visit,
+    make_user,
+)
 from tests.test_sitemap import sitemap
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +63,12 @@ def session_without_english():
     return meeting
 
 
+def site_visit_without_english():
+    meeting = make_meeting()
+    make_site_visit(meeting, title_bg="Басейнът", title_en="", place_bg="Смолян", place_en="")
+    return meeting
+
+
 def meeting_with_its_programme():
     meeting = make_meeting()
     make_session(meeting, title_bg="Откриване", title_en="Opening")
@@ -70,6 +83,7 @@ CASES = [
     (body_written_in_english_first, ["en"]),
     (caption_without_english, ["bg"]),
     (session_without_english, ["bg"]),
+    (site_visit_without_english, ["bg"]),
     (meeting_with_its_programme, ["bg", "en"]),
 ]
 
