@@ -37,7 +37,11 @@ class TranslatedFeed(Feed):
         # One instance serves every request: each answer gets a copy that knows its request.
         feed = copy.copy(self)
         feed.request = request
-        return Feed.__call__(feed, request, *args, **kwargs)
+        response = Feed.__call__(feed, request, *args, **kwargs)
+        # Written element by element, the feed would leave in hundreds of pieces, which the
+        # server sends one by one (and the page cache keeps so): joined, it is one.
+        response.content = response.content
+        return response
 
     def translated(self, queryset):
         return queryset.filter(translated_q(queryset.model, get_language()))

@@ -13,6 +13,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from modeltranslation.translator import translator
 from PIL import Image
 
@@ -368,3 +369,15 @@ def test_load_demo_bulk_is_quick_and_runs_once(tmp_path, settings):
     # 10,000 articles must load in under two minutes; a tenth of them in well under that.
     print(f"\n1000 articles loaded in {seconds:.1f} s")
     assert seconds < 60
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own query plans")
+def test_after_a_bulk_load_an_article_is_found_by_its_slug_index(tmp_path):
+    call_command("load_demo", "--bulk", "200", stdout=(tmp_path / "out.txt").open("w"))
+    slug = Article.objects.order_by("pk").values_list("slug_en", flat=True)[0]
+
+    plan = Article.objects.published().filter(slug_en=slug)[:1].explain()
+
+    # Not the search through every published article that the order by date would invite.
+    assert "slug_en" in plan
+    assert "_pub" not in plan

@@ -184,3 +184,15 @@ def test_project_feed_query_budget(client, django_assert_num_queries, count):
         days_ago(n).projects.add(project, make_project())
     with django_assert_num_queries(PROJECT_FEED_QUERIES):
         assert client.get("/en/news/projects/busy/atom.xml").status_code == 200
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_a_feed_is_sent_in_one_piece(client, name):
+    days_ago(2, title_bg="Среща в Смолян", title_en="Meeting in Smolyan")
+    days_ago(1, title_bg="Нов проект", title_en="A new project")
+
+    response = client.get(f"/en/news/{name}")
+
+    # What the server writes to the socket, a write for each piece.
+    assert len(list(response)) == 1
+    assert feedparser.parse(b"".join(response)).entries
