@@ -22,7 +22,10 @@ class TopicAdmin(TranslatedVersionAdmin):
     autocomplete_fields = ["articles", "meetings", "sessions", "documents", "projects"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "description", "order"]}),
-        (_("On this topic"), {"fields": ["projects", "meetings", "sessions", "articles", "documents"]}),
+        (
+            _("On this topic"),
+            {"fields": ["projects", "meetings", "sessions", "articles", "documents"]},
+        ),
     ]
 
 

@@ -22,9 +22,7 @@ def topic_facet(published):
 
 
 def project_facet(published):
-    projects = Project.objects.published().filter(
-        Exists(published.filter(projects=OuterRef("pk")))
-    )
+    projects = Project.objects.published().filter(Exists(published.filter(projects=OuterRef("pk"))))
     return Facet(
         "project",
         gettext_lazy("Project"),
@@ -64,7 +62,8 @@ def narrowed(queryset, facets):
     if "project" in chosen:
         queryset = queryset.filter(projects=chosen["project"])
     replication = {
-        field: chosen[param] for param, field in (("city", "city"), ("status", "status"))
+        field: chosen[param]
+        for param, field in (("city", "city"), ("status", "status"))
         if param in chosen
     }
     if replication:

@@ -224,4 +224,3 @@ class Solution(TranslatedSlugMixin, Publishable):
 
     def get_absolute_url(self):
         return reverse("knowledge:solution-detail", kwargs={"slug": self.slug})
-

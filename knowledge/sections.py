@@ -12,7 +12,6 @@ from knowledge.models import Person, Solution
 from projects.sections import project_sections
 
 
-
 def by_anchor(links, item_of, value_of, prefix):
     found = defaultdict(list)
     for link in links:
@@ -62,7 +61,10 @@ def solutions_shown(sessions, site_visits):
             .order_by("solution__title_bg", "pk")
         )
         found |= by_anchor(
-            links, lambda link, key=key: order[getattr(link, key)], lambda link: link.solution, prefix
+            links,
+            lambda link, key=key, order=order: order[getattr(link, key)],
+            lambda link: link.solution,
+            prefix,
         )
     return found
 
@@ -79,7 +81,5 @@ def register():
     programme_sections.register(
         "knowledge/includes/session_speakers.html", people("spoke_at"), slot="speakers"
     )
-    programme_sections.register(
-        "knowledge/includes/evidence_for.html", solutions_shown, slot="end"
-    )
+    programme_sections.register("knowledge/includes/evidence_for.html", solutions_shown, slot="end")
     project_sections.register("knowledge/includes/project_solutions.html", project_solutions)

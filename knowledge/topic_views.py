@@ -61,9 +61,9 @@ KINDS = {
     ),
     "session": (
         gettext_lazy("Sessions"),
-        lambda topic: topic.sessions.filter(
-            meeting__in=Meeting.objects.published()
-        ).select_related("meeting"),
+        lambda topic: topic.sessions.filter(meeting__in=Meeting.objects.published()).select_related(
+            "meeting"
+        ),
         "meeting__project",
         lambda item: item.date,
     ),
@@ -137,7 +137,7 @@ class TopicView(FilteredListMixin, ListView):
                         summary_field,
                     )
                 )
-        entries.sort(key=lambda entry: (entry.date or datetime.date.min), reverse=True)
+        entries.sort(key=lambda entry: entry.date or datetime.date.min, reverse=True)
         return entries
 
     def get_context_data(self, **kwargs):
@@ -148,9 +148,7 @@ class TopicView(FilteredListMixin, ListView):
             topic=topic,
             language_urls=language_urls(topic, languages),
             fallback_language=(
-                settings.LANGUAGE_CODE
-                if self.request.LANGUAGE_CODE not in languages
-                else None
+                settings.LANGUAGE_CODE if self.request.LANGUAGE_CODE not in languages else None
             ),
             name_lang=fallback_lang(topic, "name"),
         )

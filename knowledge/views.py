@@ -154,4 +154,3 @@ class MatrixView(FilteredListMixin, ListView):
             rows.append({"solution": solution, "cells": [by_city.get(c.pk) for c in cities]})
         context.update(cities=cities, rows=rows, statuses=ReplicationStatus)
         return context
-

@@ -161,8 +161,7 @@ SOLUTIONS = [
             "a guide; the discussion at Sky Hub Smolyan feeds into it."
         ),
         "did_not_work_bg": (
-            "Градовете срещнаха пречки в законовите рамки и в работата със "
-            "заинтересованите страни."
+            "Градовете срещнаха пречки в законовите рамки и в работата със заинтересованите страни."
         ),
         "did_not_work_en": (
             "The cities met obstacles in legal frameworks and in working with stakeholders."

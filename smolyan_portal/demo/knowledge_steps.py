@@ -19,9 +19,7 @@ class KnowledgeSteps:
 
     def load_person(self, meeting, published):
         fields = {
-            key: value
-            for key, value in PERSON.items()
-            if key not in {"organisation", "spoke_at"}
+            key: value for key, value in PERSON.items() if key not in {"organisation", "spoke_at"}
         }
 
         def build():
