@@ -14,8 +14,8 @@ class KnowledgeSteps:
     def load_knowledge(self, meeting, article, published):
         self.topics = {topic.slug_bg: topic for topic in Topic.objects.all()}
         self.load_person(meeting, published)
-        self.load_solutions(meeting, article, published)
-        self.load_topic_links(meeting)
+        if self.load_solutions(meeting, article, published):
+            self.load_topic_links(meeting)
 
     def load_person(self, meeting, published):
         fields = {
@@ -43,6 +43,7 @@ class KnowledgeSteps:
                 self.link_solution(solution, data, meeting, article)
             results.append((solution, created))
         self._count("Solutions", results)
+        return any(created for _solution, created in results)
 
     def link_solution(self, solution, data, meeting, article):
         solution.topics.set(self.topics[slug] for slug in data.get("topics", []))
@@ -57,6 +58,7 @@ class KnowledgeSteps:
             self._save(Replication(solution=solution, city=self.partners[city], status=status))
 
     def load_topic_links(self, meeting):
+        """What else the topics gather; made with the solutions, so a second run adds nothing."""
         for slug, links in TOPIC_LINKS.items():
             topic = self.topics[slug]
             topic.projects.add(*(self.projects[project] for project in links.get("projects", [])))
