@@ -16,6 +16,7 @@ from partners.models import Partner
 from projects.models import Project
 from publishing.sitemaps import PageSitemap, TranslatedSitemap
 
+
 class TopicSitemap(TranslatedSitemap):
     """Every topic: topics have no drafts, and a topic's page is dated by its last change."""
 
