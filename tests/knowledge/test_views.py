@@ -61,7 +61,9 @@ def test_the_catalogue_lists_published_solutions_with_their_facts(client, langua
         assert "Училище" in html and "Сградите" in html and "Писек</span> (възпроизведено)" in html
     else:
         assert "<h1>Solutions</h1>" in html
-        assert "A school" in html and "The buildings" in html and "Písek</span> (replicated)" in html
+        assert (
+            "A school" in html and "The buildings" in html and "Písek</span> (replicated)" in html
+        )
     assert f'href="{url_in(language, solution)}"' in html
 
 
