@@ -1,5 +1,6 @@
 import reversion
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
@@ -29,8 +30,13 @@ class TopicAdmin(TranslatedVersionAdmin):
     ]
 
 
+# Editors paste "smolyan.bg"; https is what such an address means today.
+HTTPS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class ReplicationInline(TranslationTabularInline):
     model = Replication
+    formfield_overrides = HTTPS
     formset = ConstraintMessageFormSet
     fields = ["city", "status", "year", "note", "evidence_document", "evidence_url"]
     autocomplete_fields = ["city", "evidence_document"]
@@ -85,6 +91,7 @@ class SolutionAdmin(PublishableAdmin):
 
 class IndicatorValueInline(admin.TabularInline):
     model = IndicatorValue
+    formfield_overrides = HTTPS
     formset = ConstraintMessageFormSet
     fields = ["year", "value", "source_document", "source_url"]
     autocomplete_fields = ["source_document"]
