@@ -11,12 +11,14 @@ class Migration(migrations.Migration):
 
     initial = True
 
+    # The first migration of each app it links to, so that taking those apps' later
+    # migrations back and forward leaves the knowledge tables and their rows in place.
     dependencies = [
-        ('documents', '0003_publication_time_when_published'),
-        ('events', '0010_publication_time_when_published'),
-        ('news', '0008_publication_time_when_published'),
-        ('partners', '0008_publication_time_when_published'),
-        ('projects', '0007_publication_time_when_published'),
+        ("documents", "0001_initial"),
+        ("events", "0001_initial"),
+        ("news", "0001_initial"),
+        ("partners", "0001_initial"),
+        ("projects", "0001_initial"),
     ]
 
     operations = [
