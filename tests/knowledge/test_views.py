@@ -325,3 +325,16 @@ def test_a_session_and_a_site_visit_show_the_solutions_and_people(client):
     assert "Ana Leader" in session_html
     assert "Evidence for the solutions" in session_html and "Energy block" in session_html
     assert "Energy block" in html[html.index('id="visit-1"') :]
+
+
+def test_a_partner_page_names_its_people_and_solutions(client):
+    partner = make_partner(name_en="Smolyan")
+    make_person(name_en="Marin Zahariev", organisation=partner)
+    make_person(name_en="Hidden Person", organisation=partner, basis="", status="draft")
+    make_solution(title_en="Energy block").organisations.add(partner)
+    make_solution(title_en="Draft card", status="draft", published_at=None).organisations.add(
+        partner
+    )
+    html = client.get(url_in("en", partner)).content.decode()
+    assert "Marin Zahariev" in html and "Energy block" in html
+    assert "Hidden Person" not in html and "Draft card" not in html
