@@ -3,7 +3,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from api import exports, views
+from api import exports, knowledge, views
 from api.schema import SchemaView
 
 app_name = "api"
@@ -14,6 +14,8 @@ router.register("meetings", views.MeetingViewSet, basename="meeting")
 router.register("partners", views.PartnerViewSet, basename="partner")
 router.register("projects", views.ProjectViewSet, basename="project")
 router.register("documents", views.DocumentViewSet, basename="document")
+router.register("solutions", knowledge.SolutionViewSet, basename="solution")
+router.register("topics", knowledge.TopicViewSet, basename="topic")
 
 urlpatterns = [
     path("", views.RootView.as_view(), name="root"),

@@ -275,5 +275,7 @@ class RootView(LicenceHeaderMixin, APIView):
                 "partners": absolute("api:partner-list"),
                 "projects": absolute("api:project-list"),
                 "documents": absolute("api:document-list"),
+                "solutions": absolute("api:solution-list"),
+                "topics": absolute("api:topic-list"),
             }
         )

@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.views.generic import ListView
 
 from events.models import Meeting, Session, SiteVisit
+from events.sections import attach
 from partners.models import Partner
 from projects.models import Participation, Role
 from publishing.collation import by_name
@@ -65,6 +66,8 @@ class MeetingDetailView(TranslatedDetailView):
                 programme.append({"day": session.date, "sessions": []})
             programme[-1]["sessions"].append(session)
 
+        site_visits = list(meeting.site_visits.all())
+        attach([session for day in programme for session in day["sessions"]], site_visits)
         project = meeting.project if meeting.project and meeting.project.is_published else None
         participants = by_name(meeting.participants.published())
         roles = {}
@@ -80,7 +83,7 @@ class MeetingDetailView(TranslatedDetailView):
             project=project,
             host=meeting.host if meeting.host and meeting.host.is_published else None,
             programme=programme,
-            site_visits=list(meeting.site_visits.all()),
+            site_visits=site_visits,
             participants=participants,
             articles=list(meeting.articles.published()[:10]),
             documents=list(meeting.documents.published().filter(session__isnull=True)),

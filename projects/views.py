@@ -3,6 +3,7 @@ from django.views.generic import ListView
 
 from partners.models import Partner
 from projects.models import Project, partners_by_role
+from projects.sections import project_sections
 from publishing.views import PublishedListMixin, TranslatedDetailView
 
 
@@ -46,5 +47,6 @@ class ProjectDetailView(TranslatedDetailView):
             ),
             articles=list(project.articles.published()[:6]),
             documents=list(project.documents.published()),
+            sections=project_sections.collect(project),
         )
         return context

@@ -6,6 +6,7 @@ visit's place says more about a meeting than one in its report.
 
 from documents.models import Document
 from events.models import Meeting, Session, SiteVisit
+from knowledge.models import Indicator, Person, Replication, Solution, Topic
 from news.models import Article, ArticleImage
 from partners.models import Partner
 from projects.models import Participation, Project
@@ -33,6 +34,7 @@ def register_content():
                 "summary",
                 "sessions__title",
                 "sessions__speakers",
+                "sessions__speaker_people__name",
                 "site_visits__title",
                 "site_visits__place",
             ),
@@ -43,11 +45,18 @@ def register_content():
                 "sessions__summary",
                 "sessions__venue",
                 "sessions__led_by__name",
+                "sessions__leader_people__name",
                 "site_visits__description",
             ),
             date="start_date",
             projects="project",
-            related={Session: "sessions", SiteVisit: "site_visits", Partner: "sessions__led_by"},
+            related={
+                Session: "sessions",
+                SiteVisit: "site_visits",
+                Partner: "sessions__led_by",
+                # People's names, once they may be published (knowledge.Person).
+                Person: "sessions__speaker_people",
+            },
         )
     )
     register(
@@ -80,3 +89,24 @@ def register_content():
             projects="project",
         )
     )
+    register_knowledge()
+
+
+def register_knowledge():
+    """Solutions, with their contacts' names, and topics."""
+    register(
+        ModelSource(
+            Solution,
+            title="title",
+            headings=("summary", "contact_people__name", "worked", "did_not_work", "advice"),
+            body=("description", "indicators__name", "replications__note"),
+            date="published_at",
+            projects="projects",
+            related={
+                Person: "contact_people",
+                Replication: "replications",
+                Indicator: "indicators",
+            },
+        )
+    )
+    register(ModelSource(Topic, title="name", body=("description",)))

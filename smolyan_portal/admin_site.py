@@ -12,7 +12,7 @@ from django.contrib.admin.apps import AdminConfig
 from django.urls import path
 
 # Content first, as an editor follows it: what happened, then who and what it belongs to.
-APP_ORDER = ["news", "events", "documents", "projects", "partners", "smolyan_portal"]
+APP_ORDER = ["news", "events", "documents", "knowledge", "projects", "partners", "smolyan_portal"]
 MODEL_ORDER = {"events": ["meeting", "session", "sitevisit"]}
 # Looked after by administrators, never by editors: users, groups, the sign-in lockout.
 SYSTEM_APPS = {"auth", "axes"}

@@ -11,6 +11,7 @@ MAIN_NAVIGATION = [
     ("events:meeting-list", _("Meetings")),
     ("partners:partner-list", _("Partners")),
     ("projects:project-list", _("Projects")),
+    ("knowledge:solution-list", _("Solutions")),
     ("documents:document-list", _("Documents")),
     ("search", _("Search")),
 ]

@@ -9,7 +9,7 @@ from django.apps import apps
 from django.contrib.auth.management import create_permissions
 
 GROUP_NAME = "Editors"
-CONTENT_APPS = ("partners", "projects", "events", "news", "documents")
+CONTENT_APPS = ("partners", "projects", "events", "news", "documents", "knowledge")
 
 
 def set_up_editors_group(using="default", **kwargs):

@@ -7,6 +7,7 @@ from csp.decorators import csp_update
 from django.utils.decorators import method_decorator
 from django.views.generic import ListView
 
+from knowledge.models import Person, Solution
 from partners.models import Partner, PartnerKind
 from projects.models import Participation, Project, partners_by_role
 from publishing.collation import by_name, sort_key
@@ -67,7 +68,7 @@ class PartnerListView(PublishedListMixin, ListView):
 
 
 class PartnerDetailView(TranslatedDetailView):
-    """A partner with its projects and roles, meetings, news and twin towns."""
+    """A partner with its projects and roles, meetings, solutions, people, news and twin towns."""
 
     model = Partner
     template_name = "partners/partner_detail.html"
@@ -93,5 +94,10 @@ class PartnerDetailView(TranslatedDetailView):
             meetings_attended=attended,
             articles=list(partner.articles.published()[:10]),
             twin_towns=by_name(partner.twin_towns.published()),
+            # Names only of people with a recorded basis (knowledge.Person).
+            people=list(Person.objects.published().filter(organisation=partner)),
+            solutions=list(
+                Solution.objects.published().filter(organisations=partner).order_by("title_bg")
+            ),
         )
         return context

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "events",
     "news",
     "documents",
+    "knowledge",
     "search",
     "api",
     "smolyan_portal",

@@ -10,10 +10,25 @@ from django.views.decorators.http import require_GET
 
 from documents.models import Document
 from events.models import Meeting
+from knowledge.models import Solution, Topic
 from news.models import Article
 from partners.models import Partner
 from projects.models import Project
 from publishing.sitemaps import PageSitemap, TranslatedSitemap
+
+
+class TopicSitemap(TranslatedSitemap):
+    """Every topic: topics have no drafts, and a topic's page is dated by its last change."""
+
+    def __init__(self):
+        super().__init__(Topic)
+
+    def items(self):
+        return list(Topic.objects.order_by("pk"))
+
+    def lastmod(self, item):
+        return item.updated_at
+
 
 # Classes, not instances: the sitemap view makes a new one for each request.
 SITEMAPS = {
@@ -26,6 +41,8 @@ SITEMAPS = {
             "partners:partner-list": (Partner,),
             "projects:project-list": (Project,),
             "documents:document-list": (Document,),
+            "knowledge:solution-list": (Solution,),
+            "knowledge:solution-matrix": (Solution,),
             "accessibility": (),
             "privacy": (),
             "opendata:api-docs": (),
@@ -36,6 +53,8 @@ SITEMAPS = {
     "meetings": functools.partial(TranslatedSitemap, Meeting),
     "partners": functools.partial(TranslatedSitemap, Partner),
     "projects": functools.partial(TranslatedSitemap, Project),
+    "solutions": functools.partial(TranslatedSitemap, Solution),
+    "topics": TopicSitemap,
 }
 
 

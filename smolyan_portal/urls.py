@@ -46,6 +46,8 @@ urlpatterns += i18n_patterns(
     path(_("partners/"), include(partner_urls)),
     path(_("projects/"), include("projects.urls")),
     path(_("documents/"), include("documents.urls")),
+    path(_("solutions/"), include("knowledge.urls")),
+    path(_("topics/"), include("knowledge.topic_urls")),
     path(_("search/"), SearchView.as_view(), name="search"),
     path(_("open-data/"), include("api.page_urls")),
     path(_("accessibility/"), views.AccessibilityView.as_view(), name="accessibility"),

@@ -4,6 +4,7 @@ import datetime
 import io
 import itertools
 import zipfile
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -13,6 +14,16 @@ from PIL import Image
 
 from documents.models import Document
 from events.models import Meeting, Session, SiteVisit
+from knowledge.models import (
+    Basis,
+    Indicator,
+    IndicatorValue,
+    Person,
+    Replication,
+    ReplicationStatus,
+    Solution,
+    Topic,
+)
 from news.models import Article
 from partners.models import Partner, PartnerKind
 from projects.models import Participation, Project, Role
@@ -232,7 +243,7 @@ def make_portal_content():
     meeting.participants.add(smolyan, trondheim)
     session = make_session(meeting, title_bg="Откриване", title_en="Opening")
     session.led_by.add(smolyan)
-    make_site_visit(meeting, latitude="41.570000", longitude="24.700000")
+    visit = make_site_visit(meeting, latitude="41.570000", longitude="24.700000")
     article = make_article(
         title_bg="Новина за срещата", title_en="News of the meeting", meeting=meeting
     )
@@ -241,6 +252,13 @@ def make_portal_content():
     document = make_document(
         title_bg="Презентация", title_en="Slides", project=project, meeting=meeting, session=session
     )
+    knowledge = make_knowledge_content(
+        project=project, cities=(trondheim, smolyan), session=session, visit=visit
+    )
+    knowledge["solution"].documents.add(document)
+    knowledge["solution"].articles.add(article)
+    knowledge["topic"].articles.add(article)
+    knowledge["topic"].meetings.add(meeting)
     return {
         "partner": smolyan,
         "partners": [smolyan, trondheim, university],
@@ -249,4 +267,91 @@ def make_portal_content():
         "session": session,
         "article": article,
         "document": document,
+        **knowledge,
     }
+
+
+def make_knowledge_content(*, project, cities, session, visit):
+    """A solution with its topic, evidence, replication, an indicator's chart and a contact."""
+    lighthouse, follower = cities
+    topic = make_topic(name_bg="Енергийни общности", name_en="Energy communities")
+    person = make_person(organisation=follower)
+    person.spoke_at.add(session)
+    solution = make_solution(title_bg="Енергиен блок", title_en="Energy block")
+    solution.topics.add(topic)
+    solution.projects.add(project)
+    solution.organisations.add(follower)
+    solution.sessions.add(session)
+    solution.site_visits.add(visit)
+    solution.contact_people.add(person)
+    make_replication(solution, lighthouse, ReplicationStatus.LIGHTHOUSE, year=2021)
+    make_replication(solution, follower, ReplicationStatus.PLANNED)
+    make_indicator(
+        solution,
+        values=[(2021, 120), (2022, "95.5")],
+        baseline_value=140,
+        baseline_year=2019,
+        target_value=60,
+        target_year=2025,
+    )
+    topic.projects.add(project)
+    return {"topic": topic, "solution": solution, "person": person}
+
+
+def make_topic(**overrides):
+    n = _next()
+    fields = {"name_bg": f"Тема {n}", "name_en": f"Topic {n}", "order": n, **overrides}
+    return Topic.objects.create(**fields)
+
+
+def make_person(**overrides):
+    """A person whose name may be published: a holder of public office."""
+    n = _next()
+    fields = {
+        "name_bg": f"Иван Петров {n}",
+        "name_en": f"Ivan Petrov {n}",
+        "role_bg": "заместник-кмет",
+        "role_en": "Deputy Mayor",
+        "basis": Basis.PUBLIC_OFFICE,
+        **published(),
+        **overrides,
+    }
+    return Person.objects.create(**fields)
+
+
+def make_solution(**overrides):
+    n = _next()
+    fields = {
+        "title_bg": f"Решение {n}",
+        "title_en": f"Solution {n}",
+        "summary_bg": f"Резюме на решение {n}.",
+        "summary_en": f"Summary of solution {n}.",
+        **published(),
+        **overrides,
+    }
+    return Solution.objects.create(**fields)
+
+
+def make_replication(solution=None, city=None, status=ReplicationStatus.PLANNED, **overrides):
+    return Replication.objects.create(
+        solution=solution or make_solution(),
+        city=city or make_partner(),
+        status=status,
+        **overrides,
+    )
+
+
+def make_indicator(solution=None, values=(), **overrides):
+    """An indicator with measured values given as (year, value) pairs."""
+    n = _next()
+    fields = {
+        "solution": solution or make_solution(),
+        "name_bg": f"Показател {n}",
+        "name_en": f"Indicator {n}",
+        "unit": "MWh",
+        **overrides,
+    }
+    indicator = Indicator.objects.create(**fields)
+    for year, value in values:
+        IndicatorValue.objects.create(indicator=indicator, year=year, value=Decimal(str(value)))
+    return indicator

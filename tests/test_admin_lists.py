@@ -31,7 +31,7 @@ def app_labels(response):
 
 def test_the_index_starts_with_content_and_ends_with_users_and_sign_in(superuser_client):
     labels = app_labels(superuser_client.get("/admin/"))
-    assert labels[:5] == ["news", "events", "documents", "projects", "partners"]
+    assert labels[:6] == ["news", "events", "documents", "knowledge", "projects", "partners"]
     assert labels.index("smolyan_portal") < labels.index("auth")
     assert labels[-2:] == ["auth", "axes"]
 

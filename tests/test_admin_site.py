@@ -37,8 +37,14 @@ CONTENT_MODELS = [
     ("news", "article"),
     ("news", "articleimage"),
     ("documents", "document"),
+    ("knowledge", "topic"),
+    ("knowledge", "person"),
+    ("knowledge", "solution"),
+    ("knowledge", "replication"),
+    ("knowledge", "indicator"),
+    ("knowledge", "indicatorvalue"),
 ]
-PUBLISHABLE = ["partner", "project", "meeting", "article", "document"]
+PUBLISHABLE = ["partner", "project", "meeting", "article", "document", "solution", "person"]
 
 
 @pytest.fixture

@@ -19,12 +19,13 @@ FLOORS = [
     ("events",),
     ("news",),
     ("documents",),
+    ("knowledge",),
     ("search",),
     ("api",),
     ("smolyan_portal",),
 ]
 FLOOR_OF = {app: level for level, apps in enumerate(FLOORS) for app in apps}
-CONTENT_APPS = ["partners", "projects", "events", "news", "documents"]
+CONTENT_APPS = ["partners", "projects", "events", "news", "documents", "knowledge"]
 # What an app would use to reach a model it may not import.
 REFLECTION = re.compile(r"\.related_model\b|\.model\.objects\b|\bapps\.get_model\(")
 MAX_LINES = 400

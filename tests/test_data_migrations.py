@@ -77,7 +77,10 @@ def fields_versions_lack(executor, at):
         cursor.execute("SELECT serialized_data FROM reversion_version")
         for (data,) in cursor.fetchall():
             for obj in json.loads(data):
-                opts = models.get_model(obj["model"])._meta
+                try:
+                    opts = models.get_model(obj["model"])._meta
+                except LookupError:
+                    continue  # A model that does not exist yet at this step: nothing reverts it.
                 # As Django's serialiser writes them: no many-to-many with a model of its own.
                 fields = [f for f in opts.local_fields if f.serialize] + [
                     f for f in opts.local_many_to_many if f.remote_field.through._meta.auto_created

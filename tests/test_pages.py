@@ -13,8 +13,10 @@ from tests.factories import (
     make_participation,
     make_partner,
     make_portal_content,
+    make_replication,
     make_session,
     make_site_visit,
+    make_solution,
 )
 
 pytestmark = pytest.mark.django_db
@@ -142,6 +144,10 @@ def public_urls(content):
                 (language, reverse("projects:project-list")),
                 (language, content["project"].get_absolute_url()),
                 (language, reverse("documents:document-list")),
+                (language, reverse("knowledge:solution-list")),
+                (language, content["solution"].get_absolute_url()),
+                (language, reverse("knowledge:solution-matrix")),
+                (language, content["topic"].get_absolute_url()),
                 (language, reverse("search")),
                 (language, reverse("opendata:api-docs")),
                 (language, reverse("opendata:data-dictionary")),
@@ -197,6 +203,10 @@ def make_a_lot():
         article.projects.add(project)
         article.partners.add(partner, other)
         make_document(project=project, meeting=meeting, session=session)
+        solution = make_solution()
+        solution.projects.add(project)
+        solution.topics.add(content["topic"])
+        make_replication(solution, other)
         make_meeting(project=project, host=partner).participants.add(partner)
     return content
 

@@ -105,9 +105,10 @@ def test_sitemap_query_budget(client, django_assert_num_queries, count):
     for _n in range(count):
         make_article().projects.add(content["project"])
     # The last change of each kind of content (articles, meetings, projects, partners,
-    # documents), then the items of each kind that has pages, with the parts whose texts
-    # count towards them (galleries, sessions, site visits).
-    with django_assert_num_queries(12):
+    # documents, solutions), then the items of each kind that has pages, with the parts whose
+    # texts count towards them (galleries, sessions, site visits, a solution's replication
+    # and indicators), and the topics.
+    with django_assert_num_queries(17):
         assert client.get("/sitemap.xml").status_code == 200
 
 

@@ -16,6 +16,7 @@ from publishing.models import Status
 from . import drawing
 from .article import ARTICLE, GALLERY, PUBLISHED_AT
 from .documents import DOCUMENTS
+from .knowledge_steps import KnowledgeSteps
 from .meeting import MEETING, PARTICIPANTS, SESSIONS, SITE_VISITS
 from .partners import PARTNERS, TWIN_TOWNS
 from .projects import PARTICIPATIONS, PROJECTS
@@ -27,7 +28,7 @@ class DemoDataError(Exception):
     """A demo row failed validation or could not be saved."""
 
 
-class DemoLoader:
+class DemoLoader(KnowledgeSteps):
     """Loads the demo content; each step reports how many rows it created or found."""
 
     def __init__(self, report):
@@ -48,6 +49,7 @@ class DemoLoader:
         article = self.load_article(meeting)
         self.load_gallery(article)
         self.load_documents(meeting)
+        self.load_knowledge(meeting, article, PUBLISHED)
 
     def discard_stored_files(self):
         """Delete the files this run wrote, and any renditions made of them, after a rollback."""

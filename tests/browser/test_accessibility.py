@@ -37,8 +37,14 @@ def content():
     project = factories.make_project()
     factories.make_participation(project=project, partner=partner, role=Role.COORDINATOR)
     meeting = factories.make_meeting(project=project, host=partner)
-    factories.make_session(meeting=meeting)
-    factories.make_site_visit(meeting=meeting)
+    session = factories.make_session(meeting=meeting)
+    visit = factories.make_site_visit(meeting=meeting)
+    knowledge = factories.make_knowledge_content(
+        project=project,
+        cities=(factories.make_partner(name_en="Trondheim"), partner),
+        session=session,
+        visit=visit,
+    )
     article = factories.make_article(
         meeting=meeting,
         source_publisher_bg="Община Смолян",
@@ -52,7 +58,13 @@ def content():
     # A transactional test empties the tables, the migrated statement too.
     if AccessibilityStatement.current() is None:
         initial_statement.create_statement(apps, None)
-    return {"article": article, "meeting": meeting, "partner": partner, "project": project}
+    return {
+        "article": article,
+        "meeting": meeting,
+        "partner": partner,
+        "project": project,
+        **knowledge,
+    }
 
 
 def public_pages(content, lang):
@@ -69,6 +81,10 @@ def public_pages(content, lang):
             ("projects", reverse("projects:project-list"), 200),
             ("project", content["project"].get_absolute_url(), 200),
             ("documents", reverse("documents:document-list"), 200),
+            ("solutions", reverse("knowledge:solution-list"), 200),
+            ("solution", content["solution"].get_absolute_url(), 200),
+            ("solution-matrix", reverse("knowledge:solution-matrix"), 200),
+            ("topic", content["topic"].get_absolute_url(), 200),
             ("search", f"{reverse('search')}?q={SEARCH_WORD[lang]}", 200),
             ("privacy", reverse("privacy"), 200),
             ("open-data", reverse("opendata:api-docs"), 200),

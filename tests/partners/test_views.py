@@ -202,6 +202,7 @@ def test_detail_query_budget(client, django_assert_num_queries, count):
         make_meeting().participants.add(partner)
         make_article().partners.add(partner)
         partner.twin_towns.add(make_partner())
-    # partner; projects and roles; meetings hosted; meetings attended; news; twin towns
-    with django_assert_num_queries(7):  # with the translation state
+    # partner; projects and roles; meetings hosted; meetings attended; news; twin towns;
+    # its people and solutions (knowledge)
+    with django_assert_num_queries(9):  # with the translation state
         assert client.get("/en/partners/busy/").status_code == 200

@@ -153,6 +153,7 @@ def test_detail_query_budget(client, django_assert_num_queries, count):
         make_meeting(project=project, host=make_partner())
         make_article().projects.add(project)
         make_document(project=project)
-    # project; partners by role; meetings with hosts; news; documents
-    with django_assert_num_queries(6):  # with the translation state
+    # project; partners by role; meetings with hosts; news; documents; the results and
+    # solutions that knowledge adds (knowledge/sections.py)
+    with django_assert_num_queries(7):  # with the translation state
         assert client.get("/en/projects/busy/").status_code == 200
