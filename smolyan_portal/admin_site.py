@@ -14,8 +14,9 @@ from django.urls import path
 # Content first, as an editor follows it: what happened, then who and what it belongs to.
 APP_ORDER = ["news", "events", "documents", "projects", "partners", "smolyan_portal"]
 MODEL_ORDER = {"events": ["meeting", "session", "sitevisit"]}
-# Looked after by administrators, never by editors: users, groups, the sign-in lockout.
-SYSTEM_APPS = {"auth", "axes"}
+# Looked after by administrators, never by editors: users, groups, the sign-in lockout,
+# the records of background tasks (image renditions).
+SYSTEM_APPS = {"auth", "axes", "django_tasks_database"}
 
 
 def _app_position(app):

@@ -33,15 +33,17 @@ def test_the_index_starts_with_content_and_ends_with_users_and_sign_in(superuser
     labels = app_labels(superuser_client.get("/admin/"))
     assert labels[:5] == ["news", "events", "documents", "projects", "partners"]
     assert labels.index("smolyan_portal") < labels.index("auth")
-    assert labels[-2:] == ["auth", "axes"]
+    assert labels[-3:] == ["auth", "axes", "django_tasks_database"]
 
 
-def test_editors_see_no_users_and_no_sign_in_records(client):
+def test_editors_see_no_users_no_sign_in_and_no_task_records(client):
     client.force_login(make_editor())
     response = client.get("/admin/")
     labels = app_labels(response)
     assert "auth" not in labels
     assert "axes" not in labels
+    assert "django_tasks_database" not in labels
+    assert "Task Results" not in response.content.decode()
     assert labels[0] == "news"
 
 
