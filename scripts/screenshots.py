@@ -157,6 +157,7 @@ LOAD_PICTURES = """async () => {
     img.addEventListener("load", done);
     img.addEventListener("error", done);
   })));
+  await Promise.all(pictures.map((img) => img.decode().catch(() => null)));
 }"""
 
 
