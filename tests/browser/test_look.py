@@ -97,6 +97,20 @@ def test_filters_fold_on_a_phone_unless_one_is_chosen(open_page):
     assert not wide.locator(".filters__toggle").is_visible()
 
 
+def test_search_filters_fold_on_a_phone_unless_one_is_chosen(open_page):
+    make_portal_content()
+    page = open_page("/en/search/?q=Smolyan", PHONE)
+    assert accessible(page, ".filters__toggle") == ("DisclosureTriangle", "Filter", False)
+    assert not page.locator(".facet").first.is_visible()
+    assert page.locator(".search-result").first.bounding_box()["y"] < PHONE["height"]
+    page.locator(".facet a", has_text="Meeting").first.evaluate("link => link.click()")
+    page.wait_for_url("**type=events.meeting*")
+    assert page.locator(".facet").first.is_visible()
+    wide = open_page("/en/search/?q=Smolyan", LAPTOP)
+    assert wide.locator(".facet").first.is_visible()
+    assert not wide.locator(".filters__toggle").is_visible()
+
+
 def test_the_footer_sits_at_the_bottom_of_a_short_page(open_page):
     page = open_page("/en/no-such-page/", LAPTOP)
     footer = page.locator(".site-footer").bounding_box()
