@@ -1,5 +1,9 @@
 """The admin's index, lists and forms as editors find their way through them."""
 
+import html as html_module
+import json
+import re
+
 import pytest
 
 from events.models import Meeting
@@ -96,6 +100,13 @@ def test_the_meeting_form_lists_its_programme_as_a_short_table(superuser_client)
     session_table, visit_table = response.context["inline_admin_formsets"]
     assert session_table.opts.template.endswith("tabular.html")
     assert visit_table.opts.template.endswith("tabular.html")
+    # The button under each table, in words that agree with the name of its rows.
+    html = superuser_client.get(admin_url(meeting, "change"), HTTP_ACCEPT_LANGUAGE="bg").text
+    buttons = [
+        json.loads(html_module.unescape(data))["options"]["addText"]
+        for data in re.findall(r'data-inline-formset="([^"]*)"', html)
+    ]
+    assert buttons == ["Добави: Сесия", "Добави: Посещение на място"]
 
 
 def test_a_session_is_added_from_the_meetings_table(superuser_client):
