@@ -147,6 +147,27 @@ def save(png, path, width, screens=None):
         small.save(path, optimize=True)
 
 
+# Pictures below the first screen load lazily, once scrolled to: a full-page shot would
+# show the space kept for them, empty. Load them all and wait for them. (A function, not a
+# string to wait on: the page's CSP forbids the eval that a string would need.)
+LOAD_PICTURES = """async () => {
+  const pictures = Array.from(document.images);
+  for (const img of pictures) img.loading = "eager";
+  await Promise.all(pictures.map((img) => img.complete ? null : new Promise((done) => {
+    img.addEventListener("load", done);
+    img.addEventListener("error", done);
+  })));
+  await Promise.all(pictures.map((img) => img.decode().catch(() => null)));
+}"""
+
+
+def shoot(page, path):
+    """The whole page at path, its lazy pictures loaded, as PNG bytes."""
+    page.goto(path, wait_until="networkidle")
+    page.evaluate(LOAD_PICTURES)
+    return page.screenshot(full_page=True)
+
+
 def photograph(base, paths, admin, password):
     from playwright.sync_api import sync_playwright
 
@@ -163,8 +184,7 @@ def photograph(base, paths, admin, password):
                     timezone_id="Europe/Sofia",
                 )
                 page = context.new_page()
-                page.goto(path, wait_until="networkidle")
-                save(page.screenshot(full_page=True), OUT / f"{language}-{width}-{name}.png", width)
+                save(shoot(page, path), OUT / f"{language}-{width}-{name}.png", width)
                 context.close()
         for language in ("bg", "en"):
             context = browser.new_context(
@@ -180,9 +200,7 @@ def photograph(base, paths, admin, password):
             page.click("[type=submit]")
             page.wait_for_url("**/admin/")
             for name, path in admin.items():
-                page.goto(path, wait_until="networkidle")
-                shot = page.screenshot(full_page=True)
-                save(shot, OUT / f"{language}-1366-{name}.png", 1366, ADMIN_SCREENS)
+                save(shoot(page, path), OUT / f"{language}-1366-{name}.png", 1366, ADMIN_SCREENS)
             context.close()
         browser.close()
 

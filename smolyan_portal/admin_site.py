@@ -10,12 +10,19 @@ administrators. The sidebar of every admin page follows the same order.
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.urls import path
+from django.utils.translation import gettext_noop
+
+# The button under a table of a meeting's sessions or visits. Django's Bulgarian words for
+# it agree with masculine names only ("Добави друг Сесия"); ours, kept in our catalogue by
+# this line, read right with every name, and Django consults our catalogue first.
+INLINE_ADD_TEXT = gettext_noop("Add another %(verbose_name)s")
 
 # Content first, as an editor follows it: what happened, then who and what it belongs to.
 APP_ORDER = ["news", "events", "documents", "knowledge", "projects", "partners", "smolyan_portal"]
 MODEL_ORDER = {"events": ["meeting", "session", "sitevisit"]}
-# Looked after by administrators, never by editors: users, groups, the sign-in lockout.
-SYSTEM_APPS = {"auth", "axes"}
+# Looked after by administrators, never by editors: users, groups, the sign-in lockout,
+# the records of background tasks (image renditions).
+SYSTEM_APPS = {"auth", "axes", "django_tasks_database"}
 
 
 def _app_position(app):

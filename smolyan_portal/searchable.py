@@ -33,7 +33,9 @@ def register_pages():
             title=_("Accessibility statement"),
             url_name="accessibility",
             template="includes/accessibility_statement.html",
-            label=_("Page"),
+            # Each page its own label: the type facet lists one link per source, and two
+            # links both called "Page" would look like the same filter twice.
+            label=_("Accessibility statement"),
             context=_statement_context,
             watch=(AccessibilityStatement,),
             date=_statement_reviewed_on,
@@ -45,7 +47,7 @@ def register_pages():
             title=_("Privacy notice"),
             url_name="privacy",
             template="includes/privacy_notice.html",
-            label=_("Page"),
+            label=_("Privacy notice"),
             context=_privacy_context,
         )
     )

@@ -26,6 +26,7 @@ from events.models import Meeting
 from news.models import Article
 from partners.models import Partner
 from projects.models import Project
+from projects.views import published_partner_count
 from publishing.collation import by_name
 from smolyan_portal import mail
 from smolyan_portal.forms import FeedbackForm
@@ -54,7 +55,10 @@ class HomeView(TemplateView):
             ),
             featured_meeting=next_meeting or meetings.past().first(),
             featured_is_next=next_meeting is not None,
-            projects=list(Project.objects.published()),
+            # Counted as on the projects list, so a project's card reads the same on both.
+            projects=list(
+                Project.objects.published().annotate(partner_count=published_partner_count())
+            ),
             partner_cities=[partner for partner in partners if partner.is_city],
             partner_count=len(partners),
             country_count=len({partner.country.code for partner in partners}),

@@ -461,7 +461,7 @@ def test_new_feedback_is_sent_to_the_team_by_e_mail(
     assert f"/admin/smolyan_portal/feedback/{feedback.pk}/change/" in mail.body
     # The "ч." that ends the time ends the sentence too.
     assert mail.body.startswith("Посетител писа чрез формуляра")
-    assert " ч.\n" in mail.body
+    assert "\xa0ч.\n" in mail.body
     assert ".." not in mail.body
 
 

@@ -1,5 +1,9 @@
 """The admin's index, lists and forms as editors find their way through them."""
 
+import html as html_module
+import json
+import re
+
 import pytest
 
 from events.models import Meeting
@@ -33,15 +37,17 @@ def test_the_index_starts_with_content_and_ends_with_users_and_sign_in(superuser
     labels = app_labels(superuser_client.get("/admin/"))
     assert labels[:6] == ["news", "events", "documents", "knowledge", "projects", "partners"]
     assert labels.index("smolyan_portal") < labels.index("auth")
-    assert labels[-2:] == ["auth", "axes"]
+    assert labels[-3:] == ["auth", "axes", "django_tasks_database"]
 
 
-def test_editors_see_no_users_and_no_sign_in_records(client):
+def test_editors_see_no_users_no_sign_in_and_no_task_records(client):
     client.force_login(make_editor())
     response = client.get("/admin/")
     labels = app_labels(response)
     assert "auth" not in labels
     assert "axes" not in labels
+    assert "django_tasks_database" not in labels
+    assert "Task Results" not in response.content.decode()
     assert labels[0] == "news"
 
 
@@ -94,6 +100,13 @@ def test_the_meeting_form_lists_its_programme_as_a_short_table(superuser_client)
     session_table, visit_table = response.context["inline_admin_formsets"]
     assert session_table.opts.template.endswith("tabular.html")
     assert visit_table.opts.template.endswith("tabular.html")
+    # The button under each table, in words that agree with the name of its rows.
+    html = superuser_client.get(admin_url(meeting, "change"), HTTP_ACCEPT_LANGUAGE="bg").text
+    buttons = [
+        json.loads(html_module.unescape(data))["options"]["addText"]
+        for data in re.findall(r'data-inline-formset="([^"]*)"', html)
+    ]
+    assert buttons == ["Добави: Сесия", "Добави: Посещение на място"]
 
 
 def test_a_session_is_added_from_the_meetings_table(superuser_client):

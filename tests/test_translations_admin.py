@@ -104,6 +104,13 @@ def test_the_changelist_filters_by_each_languages_state(editor_client, content):
     assert list(response.context["cl"].result_list) == [content["meeting"]]
 
 
+def test_the_language_filters_are_named_as_the_other_filters_are(editor_client, content):
+    html = editor_client.get(admin_url(content["meeting"]), HTTP_ACCEPT_LANGUAGE="bg").text
+    # Django writes "По %(title)s": a title in lower case, as "По състояние".
+    assert "По текст на английски" in html
+    assert "По Текст" not in html
+
+
 def test_the_form_marks_the_tab_shows_the_diff_and_review_clears_it_in_the_history(
     editor_client, content
 ):

@@ -107,7 +107,7 @@ def test_the_feedback_mail_has_one_full_stop_after_the_time(
     wait_for_mail()
     [mail] = mailoutbox
     first_line = mail.body.splitlines()[0]
-    assert first_line.endswith(" ч.")
+    assert first_line.endswith("\xa0ч.")
     assert "г.." not in mail.body
     assert "ч.." not in mail.body
 

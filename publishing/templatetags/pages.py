@@ -90,6 +90,8 @@ def date_range(start, end=None):
         "separator": separator,
         "end": _as_date(end) if end_text else None,
         "end_text": end_text,
+        # A line may break after a bare en dash ("6–" / "7 June"): kept on one line.
+        "compact": separator == EN_DASH,
     }
 
 

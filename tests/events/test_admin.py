@@ -97,7 +97,7 @@ def test_a_new_meetings_session_must_fall_within_its_dates(staff_client):
     assert response.status_code == 200
     errors = response.context["inline_admin_formsets"][0].formset.errors
     assert errors[0]["date"] == [
-        "09.06.2023 г. е извън датите на срещата (06.06.2023 г. – 07.06.2023 г.)."
+        "09.06.2023\xa0г. е извън датите на срещата (06.06.2023\xa0г. – 07.06.2023\xa0г.)."
     ]
     assert not Meeting.objects.exists()
 

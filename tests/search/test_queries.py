@@ -4,6 +4,8 @@ The suite runs on SQLite and on PostgreSQL, so the same table holds on both data
 Every query the issue quotes is here, with its English counterpart.
 """
 
+import re
+
 import pytest
 
 from search.models import IndexEntry
@@ -116,3 +118,12 @@ def test_the_demo_loader_leaves_the_index_built(demo):
     assert IndexEntry.objects.filter(source="partners.partner", language="en").count() == 16
     notes = IndexEntry.objects.get(source="documents.document", language="en", title=NOTES_EN)
     assert "Следващи стъпки" in notes.text.file_text
+
+
+@pytest.mark.parametrize(("language", "typed"), [("bg", "Смолян"), ("en", "Smolyan")])
+def test_the_sites_own_pages_are_two_type_filters_with_two_names(demo, client, language, typed):
+    """Each page is a filter of its own: "Page (1)" twice would read as one filter twice."""
+    html = search_page(client, language, q=typed).content.decode()
+    labels = re.findall(r'type=smolyan_portal\.\w+">([^<]+) \(1\)</a>', html)
+    assert len(labels) == 2
+    assert len(set(labels)) == 2
