@@ -215,11 +215,11 @@ def test_index_attention_runs_one_query_per_model(superuser_client, django_asser
     for _n in range(3):
         make_article(status=Status.DRAFT)
         make_meeting(title_en="")
-    with django_assert_num_queries(13):
-        # Session and user (2), the admin log (1), the attention counts of the five
-        # publishable models (5), unhandled feedback and the statement's review date (2),
-        # the statement's translation counts (1; the other models' come with their own
-        # counts), and axes' and the session's bookkeeping (2).
+    with django_assert_num_queries(16):
+        # Session and user (2), the admin log (1), the attention counts of the seven
+        # publishable models (7), unhandled feedback and the statement's review date (2),
+        # the translation counts of the statement and the topics (2; the other models' come
+        # with their own counts), and axes' and the session's bookkeeping (2).
         superuser_client.get("/admin/")
 
 

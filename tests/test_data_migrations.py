@@ -105,6 +105,7 @@ def test_each_data_migration_goes_back_and_forward_on_the_demo_content():
     importlib.import_module(
         "smolyan_portal.migrations.0002_initial_accessibility_statement"
     ).create_statement(apps, None)
+    importlib.import_module("knowledge.migrations.0002_seed_topics").create_topics(apps, None)
     call_command("load_demo", stdout=io.StringIO())
     executor = MigrationExecutor(connection)
     latest = executor.loader.graph.leaf_nodes()

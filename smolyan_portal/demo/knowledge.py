@@ -133,13 +133,13 @@ SOLUTIONS = [
     {
         "slug_bg": "uchilishte-v-pisek-pozitivno-energiyna-sgrada",
         "title_bg": "Училище в Писек, превърнато в позитивно енергийна сграда",
-        "title_en": "A school in Písek turned into an energy-positive building",
+        "title_en": "A school in Písek turned into a positive energy building",
         "summary_bg": (
             "Писек превърна училище в позитивно енергийна сграда и изпълни мерки за "
             "адаптация към климата около него."
         ),
         "summary_en": (
-            "Písek turned a school into an energy-positive building and carried out "
+            "Písek turned a school into a positive energy building and carried out "
             "climate-adaptation works around it."
         ),
         "topics": [BUILDINGS, PED, CLIMATE],

@@ -46,7 +46,10 @@ class KnowledgeSteps:
         return any(created for _solution, created in results)
 
     def link_solution(self, solution, data, meeting, article):
-        solution.topics.set(self.topics[slug] for slug in data.get("topics", []))
+        # A seeded topic an editor has since removed is left out, not an error.
+        solution.topics.set(
+            self.topics[slug] for slug in data.get("topics", []) if slug in self.topics
+        )
         solution.projects.set(self.projects[slug] for slug in data.get("projects", []))
         for name in ("organisations", "contact_partners"):
             getattr(solution, name).set(self.partners[slug] for slug in data.get(name, []))
@@ -60,7 +63,9 @@ class KnowledgeSteps:
     def load_topic_links(self, meeting):
         """What else the topics gather; made with the solutions, so a second run adds nothing."""
         for slug, links in TOPIC_LINKS.items():
-            topic = self.topics[slug]
+            topic = self.topics.get(slug)
+            if topic is None:
+                continue
             topic.projects.add(*(self.projects[project] for project in links.get("projects", [])))
             topic.sessions.add(*meeting.sessions.filter(order__in=links.get("sessions", [])))
             if links.get("meeting"):

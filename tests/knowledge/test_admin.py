@@ -37,7 +37,7 @@ def test_a_solution_is_added_with_its_replication_and_indicator(staff_client, la
         "title_bg": "Училище с енергия",
         "title_en": "A school with energy",
         "summary_bg": "Училище, превърнато в позитивно енергийна сграда.",
-        "summary_en": "A school turned into an energy-positive building.",
+        "summary_en": "A school turned into a positive energy building.",
         "worked_en": "The pupils took part.",
         "topics": [str(topic.pk)],
         "status": Status.PUBLISHED,

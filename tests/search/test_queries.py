@@ -17,14 +17,14 @@ MEETING_BG = "Работна среща по +CityxChange в Смолян"
 MEETING_EN = "+CityxChange working meeting in Smolyan"
 ARTICLE_BG = "Партньорите по +CityxChange се събраха в Смолян за двудневна работна среща"
 ARTICLE_EN = "Smolyan hosts its +CityxChange partners for a two-day working meeting"
-EUCF_BG = "EUCF: концепция за втори позитивно енергиен квартал в Смолян"
-EUCF_EN = "EUCF: an investment concept for a second positive energy district in Smolyan"
 PROGRAMME_BG = "Програма на работната среща (на английски)"
 PROGRAMME_EN = "Programme of the working meeting"
 NOTES_EN = "Notes of the discussion at Sky Hub Smolyan"
 BLOCK_BG = "Позитивно енергийният блок на Смолян: градският басейн и спортната зала"
 BLOCK_EN = "Smolyan's positive energy block: the city swimming pool and sports hall"
 COOKBOOK_EN = "The PED cookbook: a guide to positive energy districts"
+CONCEPT_BG = "Инвестиционна концепция за втори позитивно енергиен квартал в Смолян"
+CONCEPT_EN = "An investment concept for a second positive energy district in Smolyan"
 
 # (language of the page, what is typed, the first result)
 QUERY_TABLE = [
@@ -48,10 +48,11 @@ QUERY_TABLE = [
     ("en", "trondhiem", "Trondheim"),
     ("bg", "trondhiem", "Трондхайм"),
     ("bg", "Трондхейм", "Трондхайм"),
-    # Word forms: "енергия" meets "енергиен", "енергийни"; a title beats a body.
-    ("bg", "енергия", EUCF_BG),
-    ("bg", "енергията", EUCF_BG),
-    ("en", "energy", EUCF_EN),
+    # Word forms: "енергия" meets "енергиен", "енергийни"; a title beats a body, and the
+    # newest of the titles comes first: a solution card.
+    ("bg", "енергия", BLOCK_BG),
+    ("bg", "енергията", BLOCK_BG),
+    ("en", "energy", BLOCK_EN),
     # Three titles say "meeting"; the two published last come first.
     ("bg", "среща", ARTICLE_BG),
     ("bg", "срещата", ARTICLE_BG),
@@ -64,9 +65,9 @@ QUERY_TABLE = [
     ("en", "SMOLYAN", "Smolyan"),
     ("en", "Smolyan", "Smolyan"),
     ("bg", "Smolyan", "Смолян"),
-    # A phrase in quotes.
-    ("en", '"positive energy district"', EUCF_EN),
-    ("bg", '"позитивно енергиен квартал"', EUCF_BG),
+    # A phrase in quotes: the solution card of the EUCF concept, then its project.
+    ("en", '"positive energy district"', CONCEPT_EN),
+    ("bg", '"позитивно енергиен квартал"', CONCEPT_BG),
     # The text inside the documents' files: only the files name the weekdays.
     ("en", "Tuesday", PROGRAMME_EN),
     ("bg", "вторник", "Обобщение на сесиите"),
