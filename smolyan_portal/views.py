@@ -23,6 +23,7 @@ from django.views.generic.edit import FormMixin
 
 from api.errors import is_api_request, not_found_response
 from events.models import Meeting
+from knowledge.models import Solution
 from news.models import Article
 from partners.models import Partner
 from projects.models import Project
@@ -62,6 +63,8 @@ class HomeView(TemplateView):
             partner_cities=[partner for partner in partners if partner.is_city],
             partner_count=len(partners),
             country_count=len({partner.country.code for partner in partners}),
+            # What the projects learned: the newest solution cards.
+            solutions=list(Solution.objects.published()[:3]),
             **kwargs,
         )
 

@@ -13,6 +13,7 @@ from tests.factories import (
     make_partner,
     make_portal_content,
     make_project,
+    make_solution,
 )
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +88,24 @@ def test_home_query_budget(client, django_assert_num_queries, count):
         make_meeting(host=make_partner())
         make_project()
         make_partner(country=["BG", "NO", "CZ"][n % 3])
-    # news and their projects, the next meeting, projects, partners; no meeting is planned,
-    # so one more query for the latest
-    with django_assert_num_queries(6):
+    # news and their projects, the next meeting, projects, partners, solutions; no meeting
+    # is planned, so one more query for the latest
+    with django_assert_num_queries(7):
         assert client.get("/en/").status_code == 200
+
+
+def test_home_shows_the_newest_solutions_in_the_pages_language(client):
+    make_solution(title_bg="Басейнът на Смолян", title_en="Smolyan's pool")
+    make_solution(title_bg="Чернова", title_en="A draft", status=Status.DRAFT)
+    html = client.get("/en/").content.decode()
+    assert "What the projects learned" in html
+    assert "Smolyan&#x27;s pool" in html
+    assert "A draft" not in html
+    html = client.get("/bg/").content.decode()
+    assert "Какво научиха проектите" in html
+    assert "Басейнът на Смолян" in html
+
+
+def test_home_without_solutions_has_no_empty_section(client):
+    html = client.get("/en/").content.decode()
+    assert "What the projects learned" not in html
