@@ -102,6 +102,7 @@ def page_paths(env):
 
     from documents.models import Document
     from events.models import Meeting
+    from knowledge.models import Solution, Topic
     from news.models import Article
     from partners.models import Partner
     from projects.models import Project
@@ -121,6 +122,10 @@ def page_paths(env):
                 "projects": reverse("projects:project-list"),
                 "project": Project.objects.get(slug_bg="cityxchange").get_absolute_url(),
                 "documents": reverse("documents:document-list"),
+                "solutions": reverse("knowledge:solution-list"),
+                "solution": Solution.objects.published().first().get_absolute_url(),
+                "solutions-by-city": reverse("knowledge:solution-matrix"),
+                "topic": Topic.objects.get(slug_en="buildings").get_absolute_url(),
                 "search": reverse("search") + ("?q=Смолян" if language == "bg" else "?q=Smolyan"),
                 "accessibility": reverse("accessibility"),
                 "privacy": reverse("privacy"),
