@@ -4,6 +4,12 @@
 
 const container = document.getElementById("api-reference");
 
+// The page above says what the API is and under which licence, under its own heading:
+// Swagger UI's block of the schema's title would be a second <h1> saying it again.
+const withoutInfo = () => ({
+  wrapComponents: { InfoContainer: () => () => null, info: () => () => null },
+});
+
 if (container && window.SwaggerUIBundle) {
   container.replaceChildren();
   window.SwaggerUIBundle({
@@ -11,6 +17,7 @@ if (container && window.SwaggerUIBundle) {
     domNode: container,
     presets: [window.SwaggerUIBundle.presets.apis],
     layout: "BaseLayout",
+    plugins: [withoutInfo],
     validatorUrl: null,
     deepLinking: false,
     docExpansion: "list",
