@@ -226,7 +226,7 @@ def fill(words):
             Session(
                 meeting=meeting,
                 order=order,
-                day=meeting.start_date,
+                date=meeting.start_date,
                 title_bg=sentence("bg", 6),
                 title_en=sentence("en", 6),
                 summary_bg=sentence("bg", 40),
