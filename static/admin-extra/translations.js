@@ -1,7 +1,8 @@
 // Marks a language tab whose text is missing or out of date, and opens the tab a link
 // from the Translations page asks for (?language=en). The states come from the server
-// (the #translation-marks data block); modeltranslation builds the tabs when the page is
-// ready, so this runs once everything has loaded.
+// (the #translation-marks data block). modeltranslation builds the tabs in a jQuery ready
+// handler, which jQuery may run after the window's load event; a handler queued on the
+// same jQuery once the page has loaded runs after it in every order.
 "use strict";
 
 function fieldOf(mark) {
@@ -55,6 +56,9 @@ function openLanguage() {
 }
 
 window.addEventListener("load", () => {
-  markTabs();
-  openLanguage();
+  const jQuery = window.jQuery || window.$ || window.django.jQuery;
+  jQuery(() => {
+    markTabs();
+    openLanguage();
+  });
 });
