@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
+# The suite runs on every core, up to four (each worker has its own test database, cache
+# folder, Redis database and browser); TEST_WORKERS=0 runs it in this one process.
+TEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist load
 HOST ?= 127.0.0.1:8000
 
 .PHONY: run worker install dev test test-postgres lint format messages bench screenshots clean
@@ -41,10 +45,10 @@ worker: install
 
 ## Run the whole suite (on PostgreSQL when DATABASE_URL is set).
 test: dev
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 test-postgres: dev
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/smolyan} $(PY) -m pytest --create-db $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/smolyan} $(PYTEST) --create-db $(PYTEST_ARGS)
 
 lint: dev
 	$(VENV)/bin/ruff check .

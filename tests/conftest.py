@@ -1,6 +1,7 @@
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 
 def pytest_configure(config):
@@ -15,6 +16,14 @@ def pytest_configure(config):
     # Renditions are made as the image is saved, as the worker would make them; the tests
     # of the worker itself (tests/media/test_tasks.py) queue them in the database.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's default language, whatever the one before it chose."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
