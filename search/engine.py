@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import query as query_module
+from . import tracking
 from .backends import Filters, Found, backend
 
 FACET_HEADINGS = {"type": _("Type"), "project": _("Project"), "year": _("Year")}
@@ -31,6 +32,7 @@ def run(raw, filters, language, page=1, page_size=20, now=None):
     outcome = Outcome(query=query)
     if query.problem:
         return outcome
+    tracking.flush()  # what this transaction changed is found too
     database = backend()
     now = now or timezone.now()
     query_module.widen(query, database)

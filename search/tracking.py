@@ -3,8 +3,17 @@
 A change to a row re-indexes every item whose entry shows it: the row itself when it is
 an item, its meeting when it is a session, the meetings whose sessions a partner led.
 Deleted rows are looked at before they go (their links are gone afterwards).
+
+Inside a transaction the items are noted, and indexed once each when it commits: an
+editor's save of an article with its links and gallery is one indexing of the article,
+not one per row, and a rolled-back save indexes nothing it did not keep. A search made
+inside the same transaction indexes what is noted first (`flush`), so it sees its own
+changes. Indexing reads an item as it is when it runs, so doing it again is harmless.
 """
 
+import threading
+
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
 
 from . import indexing
@@ -14,6 +23,8 @@ from .registry import ModelSource, get
 _watched = {}
 # id(row being deleted) -> the items to index again once it is gone
 _pending = {}
+# This thread's items waiting for their transaction to commit ({(source name, pk)}).
+_waiting = threading.local()
 
 
 def watch(source):
@@ -58,6 +69,40 @@ def affected(instance):
 
 
 def reindex(items):
+    """Index these items again: now, or when the transaction around this commits."""
+    if not items:
+        return
+    if not transaction.get_connection().in_atomic_block:
+        _index(items)
+        return
+    waiting = _waiting_items()
+    waiting.update(items)
+    # Once per change, not once per transaction: a savepoint rolled back drops the
+    # callbacks registered inside it, and the items would wait for the next change.
+    transaction.on_commit(flush, robust=True)
+
+
+def flush():
+    """Index the items waiting for a commit now (a search in the same transaction)."""
+    waiting = _waiting_items()
+    if waiting:
+        items = set(waiting)
+        waiting.clear()
+        _index(items)
+
+
+def discard():
+    """Forget the items waiting (their transaction was rolled back, as at a test's end)."""
+    _waiting_items().clear()
+
+
+def _waiting_items():
+    if not hasattr(_waiting, "items"):
+        _waiting.items = set()
+    return _waiting.items
+
+
+def _index(items):
     for name, pk in sorted(items, key=lambda item: (item[0], str(item[1]))):
         source = get(name)
         if isinstance(source, ModelSource):

@@ -46,6 +46,15 @@ def _replica_reads(request, settings):
 
 
 @pytest.fixture(autouse=True)
+def _search_waiting():
+    """Items noted for the search index in a test's rolled-back transaction are forgotten."""
+    from search import tracking
+
+    yield
+    tracking.discard()
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """The page cache and the pictures cached per image do not leak between tests."""
     cache.clear()

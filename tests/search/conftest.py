@@ -7,6 +7,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
+from search import tracking
+
 RESULT_TITLE = re.compile(r'<h2 class="search-result__title"><a href="([^"]*)">([^<]*)</a>')
 
 
@@ -17,6 +19,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
         with transaction.atomic():
             call_command("load_demo", stdout=io.StringIO())
+            tracking.flush()  # indexed in the module's transaction, kept for its tests
             yield
             transaction.set_rollback(True)
 

@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from documents.models import Document, DocumentKind
+from search import tracking
 from search.extraction import extract_text
 from search.models import IndexEntry
 from smolyan_portal.demo import files
@@ -44,6 +45,7 @@ def docx_file(*lines, name="letter.docx"):
 
 
 def file_text(document):
+    tracking.flush()
     return IndexEntry.objects.get(
         source="documents.document", object_id=str(document.pk), language="bg"
     ).text.file_text
@@ -104,11 +106,13 @@ def test_the_admin_accepts_a_file_it_cannot_read(staff_client):
     assert response.status_code == 302, response.context and response.context["errors"]
     document = Document.objects.get()
     assert file_text(document) == ""
+    tracking.flush()
     assert IndexEntry.objects.filter(source="documents.document", title="Damaged file").exists()
 
 
 def test_the_text_is_read_once_per_upload():
     document = make_document(file=pdf_file("First version of the text"))
+    tracking.flush()  # the upload's transaction commits, and its text is read
     # The stored file goes: a later save must not need it, the text is kept.
     document.file.storage.delete(document.file.name)
     document.title_en = "Renamed"

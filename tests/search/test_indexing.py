@@ -6,12 +6,12 @@ import io
 import pytest
 from django.core import checks
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from news.models import Article
 from publishing.models import Status
-from search import registry, text
+from search import indexing, registry, text, tracking
 from search.management.commands.rebuild_search_index import ProgressBar
 from search.models import IndexedWord, IndexEntry
 from search.registry import ModelSource
@@ -32,8 +32,14 @@ from tests.search.conftest import result_titles, search_page
 pytestmark = pytest.mark.django_db
 
 
+def index():
+    """The index as a search would read it: with what this test's transaction changed."""
+    tracking.flush()
+    return IndexEntry.objects
+
+
 def entries(obj):
-    return IndexEntry.objects.filter(source=obj._meta.label_lower, object_id=str(obj.pk))
+    return index().filter(source=obj._meta.label_lower, object_id=str(obj.pk))
 
 
 def entry(obj, language="en"):
@@ -59,10 +65,42 @@ def test_saving_changes_the_entry(client):
     assert result_titles(search_page(client, "en", q="quokka")) == []
 
 
+def test_a_save_with_its_links_is_indexed_once_when_it_commits(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    indexed = []
+    index_pk = indexing.index_pk
+    monkeypatch.setattr(
+        indexing, "index_pk", lambda source, pk: indexed.append(source.name) or index_pk(source, pk)
+    )
+    project, partner = make_project(), make_partner()
+    indexed.clear()
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        article = make_article(title_en="Linked")
+        article.projects.add(project)
+        article.partners.add(partner)
+        article.gallery.create(image=make_image_file(), caption_en="A caption")
+        # Nothing is written while the editor's transaction is open.
+        assert not IndexEntry.objects.filter(source="news.article").exists()
+    # Once for the article, whatever the number of rows saved with it (the project and
+    # the partner show the article's links in their own entries).
+    assert indexed.count("news.article") == 1
+    assert entry(article).projects == [project.pk]
+    assert "A caption" in entry(article).text.body
+
+
+def test_a_save_rolled_back_indexes_nothing(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            make_article(title_en="Never saved")
+            transaction.set_rollback(True)
+    assert not index().filter(source="news.article").exists()
+
+
 def test_deleting_removes_the_entries(client):
     article = make_article(title_en="Short-lived")
     article.delete()
-    assert not IndexEntry.objects.filter(source="news.article").exists()
+    assert not index().filter(source="news.article").exists()
     assert result_titles(search_page(client, "en", q="short-lived")) == []
 
 
@@ -87,7 +125,7 @@ def test_a_scheduled_item_appears_when_its_time_comes(client):
     Article.objects.filter(pk=article.pk).update(
         published_at=timezone.now() - datetime.timedelta(minutes=1)
     )
-    IndexEntry.objects.filter(source="news.article").update(
+    index().filter(source="news.article").update(
         published_at=timezone.now() - datetime.timedelta(minutes=1)
     )
     assert result_titles(search_page(client, "en", q="tomorrow")) == ["Tomorrow's news"]
@@ -147,7 +185,7 @@ def test_the_accessibility_statement_is_indexed_as_its_page_shows_it(client):
     statement = AccessibilityStatement.current()
     statement.non_accessible_content_en = "<p>The quarterly flowchart has no text.</p>"
     statement.save()
-    page = IndexEntry.objects.get(source="smolyan_portal.accessibility", language="en")
+    page = index().get(source="smolyan_portal.accessibility", language="en")
     assert "The quarterly flowchart has no text." in page.text.body
     assert page.url == "/en/accessibility/"
     # The form on the page is not text to find.
@@ -157,6 +195,7 @@ def test_the_accessibility_statement_is_indexed_as_its_page_shows_it(client):
 
 def test_the_words_of_the_index_are_kept_for_spelling():
     make_article(title_bg="Широка лъка", title_en="Písek")
+    tracking.flush()
     words = dict(IndexedWord.objects.values_list("word", "term"))
     assert words["широка"] == "широк"
     assert words["shiroka"] == "shiroka"
@@ -167,7 +206,7 @@ def test_rebuild_makes_the_same_index_and_drops_what_is_gone(settings):
     article = make_article(title_en="Kept")
     make_document(title_en="A document")
     fields = ("source", "object_id", "language", "item", "day", "text__body_terms")
-    before = set(IndexEntry.objects.values_list(*fields))
+    before = set(index().values_list(*fields))
     stale = IndexEntry.objects.create(
         source="news.article",
         object_id="999999",
@@ -179,9 +218,9 @@ def test_rebuild_makes_the_same_index_and_drops_what_is_gone(settings):
     )
     out = io.StringIO()
     call_command("rebuild_search_index", stdout=out, stderr=io.StringIO())
-    after = set(IndexEntry.objects.values_list(*fields))
+    after = set(index().values_list(*fields))
     assert after == before
-    assert not IndexEntry.objects.filter(pk=stale.pk).exists()
+    assert not index().filter(pk=stale.pk).exists()
     assert entries(article).count() == 2
     # The article, the document, the two pages of the portal and the eight seeded topics.
     assert out.getvalue().startswith("Search index rebuilt: 12 items in ")

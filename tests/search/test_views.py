@@ -6,6 +6,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from search import tracking
 from tests.factories import make_article, make_document, make_meeting, make_partner, make_project
 from tests.search.conftest import result_titles, result_urls, search_page
 
@@ -39,6 +40,7 @@ def mixed():
     )
     make_document(title_en="Heat pump report", published_at=at(2023), project=grid)
     make_partner(name_en="Heat Pump Association")
+    tracking.flush()  # saved as an editor's transaction commits: indexed before any search
     return {"pumps": pumps, "grid": grid}
 
 
