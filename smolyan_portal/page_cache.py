@@ -43,7 +43,7 @@ NEXT_PUBLICATION_KEY = "page-cache:next-publication"
 # this long at most, so a scheduled item is late by no more than this.
 UNKNOWN_SCHEDULE_SECONDS = 60
 # Apps whose every model is shown on public pages: a save of any of them renews the pages.
-CONTENT_APPS = ("publishing", "partners", "projects", "events", "news", "documents")
+CONTENT_APPS = ("publishing", "partners", "projects", "events", "news", "documents", "knowledge")
 # Models of other apps that are shown on public pages ("app_label.model_name").
 CONTENT_MODELS = ("smolyan_portal.accessibilitystatement",)
 

@@ -4,15 +4,16 @@ import datetime
 import threading
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.db import connections, transaction
 from django.test import Client
 from django.test.signals import template_rendered
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from news.models import Article
-from smolyan_portal.page_cache import NEXT_PUBLICATION_KEY
-from tests.factories import make_article, make_project, make_user
+from smolyan_portal.page_cache import NEXT_PUBLICATION_KEY, is_content
+from tests.factories import make_article, make_project, make_solution, make_topic, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,34 @@ def test_saving_content_shows_at_once(client):
     article.save()
     html = client.get("/en/news/").content.decode()
     assert "New title" in html and "Old title" not in html
+
+
+def test_saving_what_the_projects_learned_shows_at_once(client):
+    solution = make_solution(title_en="Heat from the sewers")
+    topic = make_topic(name_en="Warm streets")
+    solution.topics.add(topic)
+    with translation.override("en"):
+        pages = [solution.get_absolute_url(), topic.get_absolute_url(), "/en/solutions/"]
+    for path in pages:
+        assert "Heat from the sewers" in client.get(path).content.decode()
+    solution.title_en = "Heat from the river"
+    solution.save()
+    topic.name_en = "Warm squares"
+    topic.save()
+    for path in pages:
+        html = client.get(path).content.decode()
+        assert "Heat from the river" in html and "Heat from the sewers" not in html, path
+    assert "Warm squares" in client.get(pages[1]).content.decode()
+
+
+def test_every_model_with_a_public_page_renews_the_cached_pages():
+    """A new app's content is cached only once the cache knows to renew it (CONTENT_APPS)."""
+    missing = [
+        model._meta.label
+        for model in apps.get_models()
+        if hasattr(model, "get_absolute_url") and not is_content(model)
+    ]
+    assert missing == []
 
 
 def test_linking_content_shows_at_once(client):
