@@ -95,6 +95,19 @@ def public_pages(content, lang):
         ]
 
 
+def visit(page, name, path):
+    """Open a page of the sweep and wait until its scripts have drawn what it shows.
+
+    The open-data reference is drawn from the schema after the page has loaded; anything
+    measured before that (focus, width, axe) would be measured on a page still moving.
+    """
+    response = page.goto(path)
+    if name == "open-data":
+        page.wait_for_selector(".api-reference .opblock", timeout=15_000)
+        page.wait_for_load_state("networkidle")
+    return response
+
+
 @pytest.fixture
 def narrow_page(chromium_browser, live_server):
     """A phone-sized window, 320 CSS pixels wide: as wide as 1280 pixels at 400 % zoom."""
@@ -129,14 +142,11 @@ def test_every_public_page_type(page, narrow_page, axe_page, content, lang, tmp_
     saved = []
     for name, path, status in public_pages(content, lang):
         found = []
-        response = page.goto(path)
+        response = visit(page, name, path)
         if response.status != status:
             problems[name] = [f"{path} answered {response.status}, not {status}"]
             continue
         html = response.text()
-        if name == "open-data":
-            # What follows checks the reference once the script has drawn it.
-            page.wait_for_selector(".api-reference .opblock", timeout=15_000)
         saved_file = tmp_path / f"{lang}-{name}.html"
         saved_file.write_text(html, encoding="utf-8")
         saved.append(saved_file)
@@ -161,7 +171,7 @@ def test_every_public_page_type(page, narrow_page, axe_page, content, lang, tmp_
             found.append(f"moves despite prefers-reduced-motion: {moving[:5]}")
         page.emulate_media(reduced_motion="no-preference")
 
-        narrow_page.goto(path)
+        visit(narrow_page, name, path)
         scroll_width = narrow_page.evaluate("document.documentElement.scrollWidth")
         if scroll_width > 320:
             wide = narrow_page.evaluate(
@@ -171,10 +181,7 @@ def test_every_public_page_type(page, narrow_page, axe_page, content, lang, tmp_
             )
             found.append(f"scrolls sideways at 320 px ({scroll_width} px wide: {wide})")
 
-        axe_page.goto(path)
-        if name == "open-data":
-            # The reference is drawn by script from the schema: check it once it is there.
-            axe_page.wait_for_selector(".api-reference .opblock", timeout=15_000)
+        visit(axe_page, name, path)
         found.extend(axe_violations(axe_page))
         if found:
             problems[name] = found
