@@ -3,9 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
-# The suite runs on every core, up to four (each worker has its own test database, cache
-# folder, Redis database and browser); TEST_WORKERS=0 runs it in this one process.
-TEST_WORKERS ?= auto
+# The suite runs in one process; TEST_WORKERS=auto spreads it over every core, up to four
+# (each worker has its own test database, cache folder, Redis database and browser). On a
+# two-core CI machine one process finished first: the workers repeat the module fixtures and
+# share the cores with their browsers.
+TEST_WORKERS ?= 0
 PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist load
 HOST ?= 127.0.0.1:8000
 

@@ -21,7 +21,7 @@ os.environ.setdefault("DATABASE_REPLICA_URL", os.environ.get("DATABASE_URL", "sq
 # Each run has a cache folder of its own, so runs side by side do not share pages. The page
 # cache is off unless a test turns it on (tests/test_page_cache.py), so that tests which
 # change rows without saving them see the change.
-# pytest-xdist's workers (make test runs the suite on every core) inherit the environment
+# pytest-xdist's workers (make test TEST_WORKERS=auto) inherit the environment
 # of the process that started them: each takes a folder, and a Redis database, of its own.
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 if not os.environ.get("DJANGO_CACHE_DIR") or os.environ.get("SMOLYAN_TEST_CACHE_DIR"):
