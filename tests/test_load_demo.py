@@ -1,7 +1,6 @@
 import datetime
 import io
 import re
-import time
 import zipfile
 import zoneinfo
 from decimal import Decimal
@@ -23,6 +22,7 @@ from events.models import Meeting, Session, SessionKind, SiteVisit
 from news.models import Article, ArticleImage
 from partners.models import Partner, PartnerKind
 from projects.models import Participation, Project, Role
+from search.extraction import extract_text
 from smolyan_portal.demo import loader
 
 pytestmark = pytest.mark.django_db
@@ -359,17 +359,16 @@ def test_a_failure_leaves_no_rows_and_no_files(settings, monkeypatch):
 
 
 @pytest.mark.slow
-def test_load_demo_bulk_is_quick_and_runs_once(tmp_path, settings):
-    started = time.monotonic()
+def test_load_demo_bulk_runs_once_with_documents_search_can_read(tmp_path, caplog):
+    # Its speed (10,000 articles in under two minutes) is measured by bench/run.
     call_command("load_demo", "--bulk", "1000", stdout=(tmp_path / "first.txt").open("w"))
-    seconds = time.monotonic() - started
     call_command("load_demo", "--bulk", "1000", stdout=(tmp_path / "second.txt").open("w"))
     assert "Generated articles: 1000 created" in (tmp_path / "first.txt").read_text()
     assert "was already there" in (tmp_path / "second.txt").read_text()
     assert Article.objects.count() == 1000
-    # 10,000 articles must load in under two minutes; a tenth of them in well under that.
-    print(f"\n1000 articles loaded in {seconds:.1f} s")
-    assert seconds < 60
+    document = Document.objects.filter(title_en__startswith="Generated document").first()
+    assert "A report of the meeting." in extract_text(document.file)
+    assert "Could not read" not in caplog.text
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own query plans")

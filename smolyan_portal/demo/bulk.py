@@ -26,6 +26,12 @@ from partners.models import Partner, PartnerKind
 from projects.models import Participation, Project, Role
 from publishing.models import Status
 from smolyan_portal import page_cache
+from smolyan_portal.demo.files import make_pdf
+
+# One real PDF, with text that search reads, stands behind every generated document.
+GENERATED_REPORT = make_pdf(
+    "Generated report", [("title", "Generated report"), ("text", "A report of the meeting.")]
+)
 
 BATCH = 500
 ARTICLES_PER_MEETING = 20
@@ -258,7 +264,7 @@ class BulkLoader:
     def documents(self, projects, meetings):
         # One stored file serves every generated document: the rows are what is measured.
         name = default_storage.save(
-            f"documents/generated/{self.prefix}report.pdf", ContentFile(_small_pdf())
+            f"documents/generated/{self.prefix}report.pdf", ContentFile(GENERATED_REPORT)
         )
         rows = [
             Document(
@@ -277,10 +283,3 @@ class BulkLoader:
             for n in range(_share(self.count, ARTICLES_PER_DOCUMENT))
         ]
         self._create(Document, rows, "Generated documents")
-
-
-def _small_pdf():
-    return (
-        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-    )
