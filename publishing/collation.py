@@ -7,6 +7,7 @@ hold a few dozen items, so they are sorted here in Python: the same order on SQL
 PostgreSQL, whatever collations either database was built with.
 """
 
+import functools
 import unicodedata
 
 from django.conf import settings
@@ -49,7 +50,12 @@ def _weights(text, first_script):
 def sort_key(text, language=None):
     """The key that puts `text` in its alphabetical place for a page in `language`."""
     language = language or get_language() or settings.LANGUAGE_CODE
-    first_script = "CYRILLIC" if language == "bg" else "LATIN"
+    return _key(str(text), "CYRILLIC" if language == "bg" else "LATIN")
+
+
+# The same names are sorted on every request: each key is worked out once per process.
+@functools.lru_cache(maxsize=8192)
+def _key(text, first_script):
     folded = unicodedata.normalize("NFC", str(text)).casefold()
     # Collapse runs of spaces left where punctuation stood, so "A – B" sorts as "A B".
     words = " ".join("".join(c for c in word if c.isalnum()) for word in folded.split())
