@@ -11,6 +11,9 @@ from events.sections import programme_sections
 from knowledge.models import Person, Solution
 from projects.sections import project_sections
 
+# What a link to a solution shows: its title, in each language, and its address.
+SOLUTION_LINK_FIELDS = ("title_bg", "title_en", "slug_bg", "slug_en")
+
 
 def by_anchor(links, item_of, value_of, prefix):
     found = defaultdict(list)
@@ -58,6 +61,8 @@ def solutions_shown(sessions, site_visits):
             through.objects.filter(**{f"{key}__in": list(order)})
             .filter(solution__in=Solution.objects.published())
             .select_related("solution")
+            # A link to each solution: its title and address, not its whole text.
+            .only(key, "solution", *(f"solution__{name}" for name in SOLUTION_LINK_FIELDS))
             .order_by("solution__title_bg", "pk")
         )
         found |= by_anchor(
