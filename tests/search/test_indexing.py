@@ -89,6 +89,17 @@ def test_a_save_with_its_links_is_indexed_once_when_it_commits(
     assert "A caption" in entry(article).text.body
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_save_is_in_the_index_once_its_transaction_commits():
+    with transaction.atomic():
+        article = make_article(title_bg="Записано", title_en="Committed")
+        article.projects.add(make_project())
+        assert not IndexEntry.objects.filter(source="news.article").exists()
+    # Committed: no search, no flush, the entries are there.
+    titles = IndexEntry.objects.filter(source="news.article", object_id=str(article.pk))
+    assert sorted(titles.values_list("title", flat=True)) == ["Committed", "Записано"]
+
+
 def test_a_save_rolled_back_indexes_nothing(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         with transaction.atomic():
