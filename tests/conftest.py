@@ -1,6 +1,11 @@
+import io
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import translation
 
 
@@ -60,6 +65,25 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo content, loaded once for a module's tests and rolled back after them.
+
+    Every later test of the module sees it, so a module either uses it in all its tests
+    or not at all. Its files are in the folder this returns: a test that opens them sets
+    MEDIA_ROOT to it (each test has a media folder of its own otherwise).
+    """
+    from search import tracking
+
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        with transaction.atomic():
+            call_command("load_demo", stdout=io.StringIO())
+            tracking.flush()  # indexed in the module's transaction, kept for its tests
+            yield media
+            transaction.set_rollback(True)
 
 
 @pytest.fixture(params=["superuser", "editor"])
