@@ -95,6 +95,8 @@ class Meeting(TranslatedSlugMixin, CoverImage, Publishable):
 
     # Their texts count towards the meeting's translation (publishing.translations).
     translation_parts = ("sessions", "site_visits")
+    # Shown on the meeting's own page only (publishing: PublishedQuerySet.for_lists).
+    page_texts = ("body", "outcomes")
 
     # Set by the admin, where the programme is edited on the meeting's own page: there
     # its inline formsets check each submitted day against the submitted dates, so that

@@ -4,8 +4,9 @@ from django.views.generic import ListView
 from events.models import Meeting, Session, SiteVisit
 from events.sections import attach
 from partners.models import Partner
-from projects.models import Participation, Role
+from projects.models import Participation, Project, Role
 from publishing.collation import by_name
+from publishing.models import page_text_columns
 from publishing.views import PublishedListMixin, TranslatedDetailView
 
 
@@ -15,7 +16,12 @@ class MeetingListView(PublishedListMixin, ListView):
     model = Meeting
 
     def get_queryset(self):
-        return super().get_queryset().select_related("host", "project")
+        return (
+            super()
+            .get_queryset()
+            .select_related("host", "project")
+            .for_lists(host=Partner, project=Project)
+        )
 
     def get_context_data(self, **kwargs):
         meetings = self.object_list
@@ -39,12 +45,17 @@ class MeetingDetailView(TranslatedDetailView):
         # The programme and the visits come with the meeting, so that the translation state
         # of the page (which counts their texts too) reads them no second time.
         sessions = Session.objects.order_by("date", "order").prefetch_related(
-            Prefetch("led_by", queryset=Partner.objects.published()), "documents"
+            Prefetch("led_by", queryset=Partner.objects.published().for_lists()), "documents"
         )
         return (
             super()
             .get_queryset()
             .select_related("host", "project")
+            # The host and the project are named, not described, on the meeting's page.
+            .defer(
+                *page_text_columns(Partner, through="host"),
+                *page_text_columns(Project, through="project"),
+            )
             .prefetch_related(
                 Prefetch("sessions", queryset=sessions),
                 Prefetch("site_visits", queryset=SiteVisit.objects.order_by("date", "order")),
@@ -69,7 +80,7 @@ class MeetingDetailView(TranslatedDetailView):
         site_visits = list(meeting.site_visits.all())
         attach([session for day in programme for session in day["sessions"]], site_visits)
         project = meeting.project if meeting.project and meeting.project.is_published else None
-        participants = by_name(meeting.participants.published())
+        participants = by_name(meeting.participants.published().for_lists())
         roles = {}
         if project is not None:
             roles = dict(
@@ -85,7 +96,7 @@ class MeetingDetailView(TranslatedDetailView):
             programme=programme,
             site_visits=site_visits,
             participants=participants,
-            articles=list(meeting.articles.published()[:10]),
+            articles=list(meeting.articles.published().for_lists()[:10]),
             documents=list(meeting.documents.published().filter(session__isnull=True)),
             # Listed with their sessions; the summary at the top only counts them.
             session_document_count=sum(

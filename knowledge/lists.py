@@ -22,7 +22,11 @@ def topic_facet(published):
 
 
 def project_facet(published):
-    projects = Project.objects.published().filter(Exists(published.filter(projects=OuterRef("pk"))))
+    projects = (
+        Project.objects.published()
+        .for_lists()
+        .filter(Exists(published.filter(projects=OuterRef("pk"))))
+    )
     return Facet(
         "project",
         gettext_lazy("Project"),

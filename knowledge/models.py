@@ -210,6 +210,8 @@ class Solution(TranslatedSlugMixin, Publishable):
     )
 
     translation_parts = ("replications", "indicators")
+    # Shown on the solution's own page only (publishing: PublishedQuerySet.for_lists).
+    page_texts = ("description", "worked", "did_not_work", "advice")
 
     class Meta(Publishable.Meta):
         ordering = [F("published_at").desc(nulls_first=True), "pk"]

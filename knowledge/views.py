@@ -20,11 +20,16 @@ from partners.models import Partner
 from projects.models import Project
 from publishing.collation import by_name
 from publishing.lists import FilteredListMixin
+from publishing.models import page_text_columns
 from publishing.views import TranslatedDetailView
 
 
 def replications():
-    return Replication.objects.filter(city__in=Partner.objects.published()).select_related("city")
+    return (
+        Replication.objects.filter(city__in=Partner.objects.published())
+        .select_related("city")
+        .defer(*page_text_columns(Partner, through="city"))
+    )
 
 
 class SolutionListView(FilteredListMixin, ListView):
@@ -46,9 +51,10 @@ class SolutionListView(FilteredListMixin, ListView):
     def get_queryset(self):
         return (
             lists.narrowed(lists.published_solutions(), self.facets)
+            .for_lists()
             .prefetch_related(
                 "topics",
-                Prefetch("projects", queryset=Project.objects.published()),
+                Prefetch("projects", queryset=Project.objects.published().for_lists()),
                 Prefetch("replications", queryset=replications()),
             )
             .order_by("-published_at", "-pk")
@@ -68,8 +74,8 @@ class SolutionDetailView(TranslatedDetailView):
             .get_queryset()
             .prefetch_related(
                 "topics",
-                Prefetch("projects", queryset=Project.objects.published()),
-                Prefetch("organisations", queryset=Partner.objects.published()),
+                Prefetch("projects", queryset=Project.objects.published().for_lists()),
+                Prefetch("organisations", queryset=Partner.objects.published().for_lists()),
                 Prefetch(
                     "sessions",
                     queryset=Session.objects.filter(meeting__in=published_meetings)
@@ -83,12 +89,12 @@ class SolutionDetailView(TranslatedDetailView):
                     .order_by("date", "order"),
                 ),
                 Prefetch("documents", queryset=Document.objects.published()),
-                Prefetch("articles", queryset=Article.objects.published()),
+                Prefetch("articles", queryset=Article.objects.published().for_lists()),
                 Prefetch(
                     "contact_people",
                     queryset=Person.objects.published().select_related("organisation"),
                 ),
-                Prefetch("contact_partners", queryset=Partner.objects.published()),
+                Prefetch("contact_partners", queryset=Partner.objects.published().for_lists()),
                 Prefetch(
                     "replications",
                     queryset=replications()
@@ -135,6 +141,7 @@ class MatrixView(FilteredListMixin, ListView):
     def get_queryset(self):
         return (
             lists.narrowed(lists.published_solutions(), self.facets)
+            .for_lists()
             .prefetch_related(Prefetch("replications", queryset=replications()))
             .order_by("title_bg", "pk")
         )

@@ -73,6 +73,8 @@ class Article(TranslatedSlugMixin, CoverImage, Publishable):
 
     # The gallery's captions count towards the article's translation (publishing.translations).
     translation_parts = ("gallery",)
+    # Shown on the article's own page only (publishing: PublishedQuerySet.for_lists).
+    page_texts = ("body",)
 
     class Meta(Publishable.Meta):
         # Drafts without a publication time first, on SQLite as on PostgreSQL.

@@ -46,8 +46,10 @@ class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):
         published = Article.objects.published()
         # Each project and partner is checked for one published article through the link
         # table's index; a join of every article, made distinct, read them all.
-        projects = Project.objects.published().filter(
-            Exists(published.filter(projects=OuterRef("pk")))
+        projects = (
+            Project.objects.published()
+            .for_lists()
+            .filter(Exists(published.filter(projects=OuterRef("pk"))))
         )
         partners = (
             Partner.objects.published()
@@ -82,7 +84,10 @@ class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):
         return (
             super()
             .get_queryset()
-            .prefetch_related(Prefetch("projects", queryset=Project.objects.published()))
+            .for_lists()
+            .prefetch_related(
+                Prefetch("projects", queryset=Project.objects.published().for_lists())
+            )
             # The key decides between articles of the same moment, as the page links do.
             .order_by("-published_at", "-pk")
         )
@@ -97,8 +102,8 @@ class ArticleDetailView(TranslatedDetailView):
             .get_queryset()
             .select_related("meeting")
             .prefetch_related(
-                Prefetch("projects", queryset=Project.objects.published()),
-                Prefetch("partners", queryset=Partner.objects.published()),
+                Prefetch("projects", queryset=Project.objects.published().for_lists()),
+                Prefetch("partners", queryset=Partner.objects.published().for_lists()),
                 Prefetch("gallery", queryset=ArticleImage.objects.order_by("order", "pk")),
             )
         )

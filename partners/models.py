@@ -147,6 +147,9 @@ class Partner(TranslatedSlugMixin, Logo, Coordinates, Publishable):
         help_text=_("Twinning works both ways: the other town lists this one too."),
     )
 
+    # Shown on the partner's own page only (publishing: PublishedQuerySet.for_lists).
+    page_texts = ("description",)
+
     class Meta(Publishable.Meta):
         ordering = ["name"]
         permissions = [("publish_partner", "Can publish partner")]

@@ -96,6 +96,9 @@ class Project(TranslatedSlugMixin, Logo, Publishable):
         blank=True,
     )
 
+    # Shown on the project's own page only (publishing: PublishedQuerySet.for_lists).
+    page_texts = ("description", "funding_statement")
+
     class Meta(Publishable.Meta):
         ordering = ["-start_date", "title"]
         permissions = [("publish_project", "Can publish project")]

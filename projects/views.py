@@ -20,7 +20,7 @@ class ProjectListView(PublishedListMixin, ListView):
     model = Project
 
     def get_queryset(self):
-        return super().get_queryset().annotate(partner_count=published_partner_count())
+        return super().get_queryset().for_lists().annotate(partner_count=published_partner_count())
 
 
 class ProjectDetailView(TranslatedDetailView):
@@ -43,9 +43,12 @@ class ProjectDetailView(TranslatedDetailView):
                 {partner.country.code for role in roles for partner in role["partners"]}
             ),
             meetings=list(
-                project.meetings.published().select_related("host").order_by("-start_date")
+                project.meetings.published()
+                .select_related("host")
+                .for_lists(host=Partner)
+                .order_by("-start_date")
             ),
-            articles=list(project.articles.published()[:6]),
+            articles=list(project.articles.published().for_lists()[:6]),
             documents=list(project.documents.published()),
             sections=project_sections.collect(project),
         )

@@ -11,6 +11,7 @@ from knowledge.models import Person, Solution
 from partners.models import Partner, PartnerKind
 from projects.models import Participation, Project, partners_by_role
 from publishing.collation import by_name, sort_key
+from publishing.models import page_text_columns
 from publishing.views import PublishedListMixin, TranslatedDetailView
 
 # The map's tiles come from OpenStreetMap, and only after the visitor presses the
@@ -29,6 +30,9 @@ class PartnerListView(PublishedListMixin, ListView):
     model = Partner
     template_name = "partners/partner_list.html"
 
+    def get_queryset(self):
+        return super().get_queryset().for_lists()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         partners = by_name(context["object_list"])
@@ -40,9 +44,13 @@ class PartnerListView(PublishedListMixin, ListView):
 
         # The partner objects of the list, so that each is fetched once.
         partner_by_pk = {partner.pk: partner for partner in partners}
-        participations = Participation.objects.filter(
-            partner__in=Partner.objects.published(), project__in=Project.objects.published()
-        ).select_related("project")
+        participations = (
+            Participation.objects.filter(
+                partner__in=Partner.objects.published(), project__in=Project.objects.published()
+            )
+            .select_related("project")
+            .defer(*page_text_columns(Project, through="project"))
+        )
         by_project = {}
         for participation in participations:
             partner = partner_by_pk.get(participation.partner_id)
@@ -82,9 +90,10 @@ class PartnerDetailView(TranslatedDetailView):
             ),
             key=lambda participation: newest_first(participation.project),
         )
-        hosted = list(partner.meetings_hosted.published().order_by("-start_date"))
+        hosted = list(partner.meetings_hosted.published().for_lists().order_by("-start_date"))
         attended = list(
             partner.meetings_attended.published()
+            .for_lists()
             .exclude(pk__in=[meeting.pk for meeting in hosted])
             .order_by("-start_date")
         )
@@ -92,12 +101,15 @@ class PartnerDetailView(TranslatedDetailView):
             participations=participations,
             meetings_hosted=hosted,
             meetings_attended=attended,
-            articles=list(partner.articles.published()[:10]),
-            twin_towns=by_name(partner.twin_towns.published()),
+            articles=list(partner.articles.published().for_lists()[:10]),
+            twin_towns=by_name(partner.twin_towns.published().for_lists()),
             # Names only of people with a recorded basis (knowledge.Person).
             people=list(Person.objects.published().filter(organisation=partner)),
             solutions=list(
-                Solution.objects.published().filter(organisations=partner).order_by("title_bg")
+                Solution.objects.published()
+                .for_lists()
+                .filter(organisations=partner)
+                .order_by("title_bg")
             ),
         )
         return context

@@ -44,27 +44,35 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        meetings = Meeting.objects.published().select_related("host", "project")
+        meetings = (
+            Meeting.objects.published()
+            .select_related("host", "project")
+            .for_lists(host=Partner, project=Project)
+        )
         # The next meeting is what a partner looks for; between meetings, the latest one.
         next_meeting = meetings.upcoming().first()
-        partners = by_name(Partner.objects.published())
+        partners = by_name(Partner.objects.published().for_lists())
         return super().get_context_data(
             latest_articles=list(
-                Article.objects.published().prefetch_related(
-                    Prefetch("projects", queryset=Project.objects.published())
+                Article.objects.published()
+                .for_lists()
+                .prefetch_related(
+                    Prefetch("projects", queryset=Project.objects.published().for_lists())
                 )[:3]
             ),
             featured_meeting=next_meeting or meetings.past().first(),
             featured_is_next=next_meeting is not None,
             # Counted as on the projects list, so a project's card reads the same on both.
             projects=list(
-                Project.objects.published().annotate(partner_count=published_partner_count())
+                Project.objects.published()
+                .for_lists()
+                .annotate(partner_count=published_partner_count())
             ),
             partner_cities=[partner for partner in partners if partner.is_city],
             partner_count=len(partners),
             country_count=len({partner.country.code for partner in partners}),
             # What the projects learned: the newest solution cards.
-            solutions=list(Solution.objects.published()[:3]),
+            solutions=list(Solution.objects.published().for_lists()[:3]),
             **kwargs,
         )
 
