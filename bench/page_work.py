@@ -1,4 +1,4 @@
-"""What one cold page does: queries, model instances, URL reversals and template work.
+"""What one cold page does: queries, columns read, model instances, URL reversals, templates.
 
 Counts, not times, so they hold on a busy machine: one request per page type through the
 whole middleware stack, the page cache off, the demo content on a throwaway SQLite
@@ -41,6 +41,22 @@ def calls(stats, filename, function):
     )
 
 
+def columns_selected(sql):
+    """How many columns the outer SELECT of a query lists (its subqueries not counted)."""
+    depth, count = 0, 1
+    for position in range(sql.find("SELECT ") + len("SELECT "), len(sql)):
+        character = sql[position]
+        if character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+        elif depth == 0 and character == ",":
+            count += 1
+        elif depth == 0 and sql.startswith(" FROM ", position):
+            break
+    return count
+
+
 def main():
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -49,7 +65,9 @@ def main():
     logging.disable(logging.INFO)
     urls = pages.pages()
     client = Client()
-    header = f"{'page (bg)':<16}{'queries':>8}" + "".join(f"{name:>19}" for name, *_ in COUNTED)
+    header = f"{'page (bg)':<16}{'queries':>8}{'columns':>9}" + "".join(
+        f"{name:>19}" for name, *_ in COUNTED
+    )
     print(header)
     print("-" * len(header))
     for name in PAGES:
@@ -63,7 +81,8 @@ def main():
         assert response.status_code == 200, (url, response.status_code)
         stats = pstats.Stats(profile)
         counts = "".join(f"{calls(stats, path, function):>19}" for _, path, function in COUNTED)
-        print(f"{name:<16}{len(queries):>8}{counts}")
+        columns = sum(columns_selected(query["sql"]) for query in queries)
+        print(f"{name:<16}{len(queries):>8}{columns:>9}{counts}")
 
 
 if __name__ == "__main__":
