@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -25,7 +25,7 @@ from api.errors import is_api_request, not_found_response
 from events.models import Meeting
 from knowledge.models import Solution
 from news.models import Article
-from partners.models import Partner
+from partners.models import Partner, PartnerKind
 from projects.models import Project
 from projects.views import published_partner_count
 from publishing.collation import by_name
@@ -51,7 +51,11 @@ class HomeView(TemplateView):
         )
         # The next meeting is what a partner looks for; between meetings, the latest one.
         next_meeting = meetings.upcoming().first()
-        partners = by_name(Partner.objects.published().for_lists())
+        partners = Partner.objects.published()
+        # Counted by the database: a network of hundreds is two numbers and its cities.
+        network = partners.aggregate(
+            partner_count=Count("pk"), country_count=Count("country", distinct=True)
+        )
         return super().get_context_data(
             latest_articles=list(
                 Article.objects.published()
@@ -68,9 +72,8 @@ class HomeView(TemplateView):
                 .for_lists()
                 .annotate(partner_count=published_partner_count())
             ),
-            partner_cities=[partner for partner in partners if partner.is_city],
-            partner_count=len(partners),
-            country_count=len({partner.country.code for partner in partners}),
+            partner_cities=by_name(partners.filter(kind=PartnerKind.CITY).for_lists()),
+            **network,
             # What the projects learned: the newest solution cards.
             solutions=list(Solution.objects.published().for_lists()[:3]),
             **kwargs,

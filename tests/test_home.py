@@ -88,9 +88,10 @@ def test_home_query_budget(client, django_assert_num_queries, count):
         make_meeting(host=make_partner())
         make_project()
         make_partner(country=["BG", "NO", "CZ"][n % 3])
-    # news and their projects, the next meeting, projects, partners, solutions; no meeting
-    # is planned, so one more query for the latest
-    with django_assert_num_queries(7):
+    # news and their projects, the next meeting, projects, the partners and countries
+    # counted, the partner cities, solutions; no meeting is planned, so one more query for
+    # the latest
+    with django_assert_num_queries(8):
         assert client.get("/en/").status_code == 200
 
 
