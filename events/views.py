@@ -6,14 +6,20 @@ from events.sections import attach
 from partners.models import Partner
 from projects.models import Participation, Project, Role
 from publishing.collation import by_name
+from publishing.lists import NearestPageMixin
 from publishing.models import page_text_columns
 from publishing.views import PublishedListMixin, TranslatedDetailView
 
 
-class MeetingListView(PublishedListMixin, ListView):
-    """Upcoming meetings, then past ones by year: a few a year, so on one page."""
+class MeetingListView(NearestPageMixin, PublishedListMixin, ListView):
+    """Upcoming meetings on the first page, then past ones by year, a page at a time.
+
+    A municipality holds a few meetings a year, so most sites have one page; the pages
+    keep years of meetings (or the generated set of hundreds) as quick as a short list.
+    """
 
     model = Meeting
+    paginate_by = 24
 
     def get_queryset(self):
         return (
@@ -25,15 +31,19 @@ class MeetingListView(PublishedListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         meetings = self.object_list
-        past = list(meetings.past())
+        context = super().get_context_data(object_list=meetings.past(), **kwargs)
         years = []
-        for meeting in past:
+        for meeting in context["object_list"]:
             if not years or years[-1]["year"] != meeting.start_date.year:
                 years.append({"year": meeting.start_date.year, "meetings": []})
             years[-1]["meetings"].append(meeting)
-        return super().get_context_data(
-            upcoming=list(meetings.upcoming()), past_years=years, **kwargs
+        first_page = context["page_obj"].number == 1
+        context.update(
+            upcoming=list(meetings.upcoming()) if first_page else [],
+            first_page=first_page,
+            past_years=years,
         )
+        return context
 
 
 class MeetingDetailView(TranslatedDetailView):

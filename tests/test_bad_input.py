@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 PUBLIC_PAGES = {
     "/en/": ["utm_source"],
     "/en/news/": ["project", "partner", "year", "page", "utm_source"],
-    "/en/meetings/": ["utm_source"],
+    "/en/meetings/": ["page", "utm_source"],
     "/en/partners/": ["page", "utm_source"],
     "/en/projects/": ["page", "utm_source"],
     "/en/documents/": ["project", "kind", "language", "page", "utm_source"],

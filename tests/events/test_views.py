@@ -1,6 +1,7 @@
 """Meetings: upcoming and past by year, and a meeting's page with its programme."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -63,6 +64,38 @@ def test_list_splits_upcoming_and_past_by_year(client):
     assert past.index('id="year-2023"') < past.index("Autumn 2023") < past.index("Spring 2023")
     assert past.index("Spring 2023") < past.index('id="year-2022"') < past.index("Winter 2022")
     assert "Next month" not in past
+
+
+@pytest.mark.parametrize(
+    ("path", "upcoming_heading", "page_two"),
+    [
+        ("/en/meetings/", "Upcoming meetings", "Page 2 of 2"),
+        ("/bg/sreshti/", "Предстоящи срещи", "Страница 2 от 2"),
+    ],
+)
+def test_past_meetings_come_a_page_at_a_time(client, path, upcoming_heading, page_two):
+    coming = days_from_today(9)
+    make_meeting(title_en="Coming", title_bg="Предстояща", start_date=coming, end_date=coming)
+    for n in range(30):
+        day = datetime.date(2020, 1, 1) + datetime.timedelta(days=20 * n)
+        make_meeting(title_en=f"Past {n}", title_bg=f"Минала {n}", start_date=day, end_date=day)
+    word = "Past" if path.startswith("/en/") else "Минала"
+
+    def past_numbers(html):
+        return [int(number) for number in re.findall(rf">{word} (\d+)<", html)]
+
+    first = client.get(path).text
+    assert upcoming_heading in first
+    # The 24 latest, newest first; the 6 earliest on the second page, without what is coming.
+    assert past_numbers(first) == list(range(29, 5, -1))
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    second = client.get(path, {"page": 2}).text
+    assert upcoming_heading not in second and "Coming" not in second
+    assert past_numbers(second) == list(range(5, -1, -1))
+    assert page_two in second and 'rel="prev"' in second
+    # A page number past the end, or none at all, lands on the nearest page.
+    assert past_numbers(client.get(path, {"page": 99}).text) == list(range(5, -1, -1))
+    assert upcoming_heading in client.get(path, {"page": "x"}).text
 
 
 def test_list_in_bulgarian_with_host_and_dates(client):
@@ -292,7 +325,7 @@ def test_list_query_budget(client, django_assert_num_queries, count):
         make_meeting(
             host=make_partner(), start_date=days_from_today(n), end_date=days_from_today(n)
         )
-    with django_assert_num_queries(2):  # upcoming, past
+    with django_assert_num_queries(3):  # the past ones counted, a page of them, upcoming
         assert client.get("/en/meetings/").status_code == 200
 
 
