@@ -88,7 +88,7 @@ class ResilientRedisCache(BaseCache):
     It behaves as Django's Redis cache (the same keys, timeouts and stored values, written
     to the first server of LOCATION and read from the others when there are several), but
     keeps one client per server for the life of the process: Django's makes a new client
-    for every call, which was a quarter of the CPU of a page served from the cache.
+    for every call, which was a third of the CPU of a page served from the cache.
 
     RETRY_SECONDS (beside LOCATION) is how long the server is left alone after a failure;
     set short socket timeouts in OPTIONS, or a hung server holds each request.

@@ -24,13 +24,14 @@ def attention_rows(context):
     """Per content model the user may see: counts and changelist links, non-zero only."""
     request = context["request"]
     rows = []
-    registered = [model for model in apps.get_models() if admin.site.is_registered(model)]
+    registered = [
+        (model, admin.site.get_model_admin(model))
+        for model in apps.get_models()
+        if admin.site.is_registered(model)
+    ]
     # The content's own counts first: the admins that sum them up (translations) reuse them.
-    registered.sort(
-        key=lambda model: not isinstance(admin.site.get_model_admin(model), PublishableAdmin)
-    )
-    for model in registered:
-        model_admin = admin.site.get_model_admin(model)
+    registered.sort(key=lambda pair: not isinstance(pair[1], PublishableAdmin))
+    for model, model_admin in registered:
         if not model_admin.has_view_or_change_permission(request):
             continue
         opts = model._meta
