@@ -6,8 +6,7 @@ from events.sections import attach
 from partners.models import Partner
 from projects.models import Participation, Project, Role
 from publishing.collation import by_name
-from publishing.lists import NearestPageMixin
-from publishing.models import page_text_columns
+from publishing.lists import NearestPageMixin, page_text_columns
 from publishing.views import PublishedListMixin, TranslatedDetailView
 
 

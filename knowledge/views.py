@@ -19,8 +19,7 @@ from news.models import Article
 from partners.models import Partner
 from projects.models import Project
 from publishing.collation import by_name
-from publishing.lists import FilteredListMixin
-from publishing.models import page_text_columns
+from publishing.lists import FilteredListMixin, page_text_columns
 from publishing.views import TranslatedDetailView
 
 

@@ -1,6 +1,6 @@
 import datetime
 
-from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.generic import ListView
@@ -10,7 +10,7 @@ from partners.models import Partner
 from projects.models import Project
 from publishing.collation import by_name
 from publishing.languages import fallback_lang
-from publishing.lists import Facet, FilteredListMixin, Option
+from publishing.lists import Facet, FilteredListMixin, Option, beyond
 from publishing.views import PublishedListMixin, TranslatedDetailView
 
 
@@ -118,16 +118,12 @@ class ArticleDetailView(TranslatedDetailView):
         context["meeting"] = meeting if meeting is not None and meeting.is_published else None
         if article.published_at is None:
             return context  # A draft's preview: it has no place among the published yet.
-        same_time = Q(published_at=article.published_at)
+        at, pk = article.published_at, article.pk
         context.update(
-            previous_article=published.filter(
-                Q(published_at__lt=article.published_at) | same_time & Q(pk__lt=article.pk)
-            )
+            previous_article=published.filter(beyond("published_at", at, pk, newer=False))
             .order_by("-published_at", "-pk")
             .first(),
-            next_article=published.filter(
-                Q(published_at__gt=article.published_at) | same_time & Q(pk__gt=article.pk)
-            )
+            next_article=published.filter(beyond("published_at", at, pk, newer=True))
             .order_by("published_at", "pk")
             .first(),
         )

@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.paginator import Page
 from django.db.models import Q
 from django.http import Http404
@@ -10,6 +11,21 @@ from django.utils.translation import gettext as _
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 MICROSECOND = datetime.timedelta(microseconds=1)
+
+
+def page_text_columns(model, through=""):
+    """Every column of the model's `page_texts` in every language, for `defer()`.
+
+    A model names in `page_texts` the long texts only its own page shows. Left out of a
+    list, they are SQL not built and values not read; a card that read one anyway would cost
+    a query per item, which the pages' exact query budgets catch. `through` is the relation
+    they are reached by (`"project"` for a participation's project), since a query of a
+    model without translations would not expand a translated name by itself.
+    """
+    names = []
+    for name in getattr(model, "page_texts", ()):
+        names += [name, *(f"{name}_{code}" for code, _label in settings.LANGUAGES)]
+    return [f"{through}__{name}" if through else name for name in names]
 
 
 def cursor_of(item, time_field):
@@ -26,6 +42,20 @@ def parse_cursor(text):
         return EPOCH + int(micro) * MICROSECOND, int(pk)
     except OverflowError:
         return None
+
+
+def beyond(field, at, pk, *, newer):
+    """The rows after (`newer`: before) the row at (`at`, `pk`) in a list newest first by
+    `field`, then by key.
+
+    Said as "`field` up to `at`, less the rows of that moment on the wrong side of `pk`",
+    not as "`field` before `at`, or at `at` with a smaller key": for the second form SQLite
+    reads every row older than `at` and sorts them, for the first it walks its index on
+    `field` from `at` and stops at the first row it needs.
+    """
+    if newer:
+        return Q(**{f"{field}__gte": at}) & ~Q(**{field: at, "pk__lte": pk})
+    return Q(**{f"{field}__lte": at}) & ~Q(**{field: at, "pk__gte": pk})
 
 
 class NearestPageMixin:
@@ -68,13 +98,9 @@ class NearestPageMixin:
             if position is None:
                 continue
             at, pk = position
-            if newer:
-                beyond = Q(**{f"{moment}__gt": at}) | Q(**{moment: at, "pk__gt": pk})
-                order = (moment, "pk")
-            else:
-                beyond = Q(**{f"{moment}__lt": at}) | Q(**{moment: at, "pk__lt": pk})
-                order = (f"-{moment}", "-pk")
-            items = list(queryset.filter(beyond).order_by(*order)[: paginator.per_page])
+            order = (moment, "pk") if newer else (f"-{moment}", "-pk")
+            following = beyond(moment, at, pk, newer=newer)
+            items = list(queryset.filter(following).order_by(*order)[: paginator.per_page])
             if not items:
                 return None
             return Page(items[::-1] if newer else items, number, paginator)

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .lists import page_text_columns
 from .translation_records import FieldTranslation, FieldTranslationQuerySet  # noqa: F401
 from .transliteration import slugify_bg
 
@@ -25,18 +26,6 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-def page_text_columns(model, through=""):
-    """Every column of the model's `page_texts` in every language, for `defer()`.
-
-    `through` is the relation they are reached by (`"project"` for a participation's
-    project): a query of a model without translations would not expand a translated name.
-    """
-    names = []
-    for name in getattr(model, "page_texts", ()):
-        names += [name, *(f"{name}_{code}" for code, _label in settings.LANGUAGES)]
-    return [f"{through}__{name}" if through else name for name in names]
-
-
 class PublishedQuerySet(models.QuerySet):
     def published(self):
         """What anonymous visitors may see: published, and its time has come."""
@@ -46,13 +35,10 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(status=Status.DRAFT)
 
     def for_lists(self, **related):
-        """The items as lists and cards show them: without the long texts only their page shows.
+        """The items as lists and cards show them, without the long texts only their page shows.
 
-        A model names those fields in `page_texts`, and every language of each is left out;
-        `related` names the models of the relations a list selects with them, whose long
-        texts are left out too (`for_lists(host=Partner)`). A card that read one anyway would
-        cost a query per item, which the pages' exact query budgets catch. Each column left
-        out is also SQL that is not built and a value that is not read.
+        `page_texts` of the model, and of the models of selected relations named in
+        `related` (`for_lists(host=Partner)`): see publishing.lists.page_text_columns.
         """
         fields = page_text_columns(self.model)
         for name, model in related.items():

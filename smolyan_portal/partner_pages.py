@@ -11,7 +11,7 @@ from knowledge.models import Person, Solution
 from partners.models import Partner, PartnerKind
 from projects.models import Participation, Project, partners_by_role
 from publishing.collation import by_name, sort_key
-from publishing.models import page_text_columns
+from publishing.lists import page_text_columns
 from publishing.views import PublishedListMixin, TranslatedDetailView
 
 # The map's tiles come from OpenStreetMap, and only after the visitor presses the

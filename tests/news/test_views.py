@@ -6,7 +6,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from news.models import ArticleImage
 from publishing.models import Status
@@ -351,6 +351,40 @@ def test_previous_and_next_skip_unpublished_articles(client):
     last = client.get("/en/news/newest/").text.split('class="prev-next"')[1].split("</nav>")[0]
     assert 'rel="next"' not in last
     assert 'href="/en/news/newer/" rel="prev"' in last
+
+
+def test_articles_of_the_same_moment_follow_each_other_by_their_key(client):
+    moment = timezone.now() - datetime.timedelta(days=2)
+    at(3, title_en="Before")
+    ties = [
+        make_article(**published(published_at=moment, title_en=f"Tie {name}")) for name in "abc"
+    ]
+    at(1, title_en="After")
+
+    def neighbours(article):
+        with translation.override("en"):
+            url = article.get_absolute_url()
+        nav = client.get(url).text.split('class="prev-next"')[1]
+        nav = nav.split("</nav>")[0]
+        return (
+            re.search(r'rel="prev">([^<]+)<', nav).group(1),
+            re.search(r'rel="next">([^<]+)<', nav).group(1),
+        )
+
+    assert neighbours(ties[0]) == ("Before", "Tie b")
+    assert neighbours(ties[1]) == ("Tie a", "Tie c")
+    assert neighbours(ties[2]) == ("Tie b", "After")
+    # The list pages through the same moment without losing or repeating one.
+    for n in range(20):
+        make_article(**published(published_at=moment, title_en=f"Tie {n:02}"))
+    seen, html = [], client.get("/en/news/").text
+    while True:
+        seen += re.findall(r">(Tie \w+|Before|After)<", html)
+        following = links(html, "next")
+        if following is None:
+            break
+        html = client.get(f"/en/news/?{following}").text
+    assert len(seen) == len(set(seen)) == 25
 
 
 def test_language_switcher_leads_to_the_same_article(client):
