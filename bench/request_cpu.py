@@ -5,7 +5,8 @@ even on a busy machine (other work on the same cores slows it, but does not coun
 Each request goes through Django's WSGI handler and the whole middleware stack, with no
 test client and no server in front. The demo content is on a throwaway SQLite database
 (as bench/pages.py builds it); the page cache is the file cache in a folder of its own, or
-Redis with `BENCH_REDIS_URL=redis://127.0.0.1:6379/15` (that database is emptied). Run:
+Redis with `BENCH_REDIS_URL=redis://127.0.0.1:6379/15` (that database is emptied).
+`BENCH_BULK=10000` adds that many generated articles (`load_demo --bulk`) first. Run:
 `.venv/bin/python bench/request_cpu.py`.
 """
 
@@ -16,6 +17,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 WORK = Path(__import__("tempfile").mkdtemp(prefix="bench-request-cpu-"))
@@ -31,17 +33,29 @@ from django.core.handlers.wsgi import WSGIHandler  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.utils import translation  # noqa: E402
 
-PAGES = ["home", "news list", "article", "meeting", "partners list", "partner", "project"]
+PAGES = [
+    "home",
+    "news list",
+    "article",
+    "meetings list",
+    "meeting",
+    "partners list",
+    "partner",
+    "project",
+    "search",
+]
 # Requests measured per page: enough for the process clock's resolution.
 CACHED_ROUNDS = int(os.environ.get("BENCH_CACHED_ROUNDS", "500"))
 COLD_ROUNDS = int(os.environ.get("BENCH_COLD_ROUNDS", "40"))
+BULK = int(os.environ.get("BENCH_BULK", "0"))
 
 
-def request(app, path):
+def request(app, address):
+    path, _, query = address.partition("?")
     environ = {
         "REQUEST_METHOD": "GET",
         "PATH_INFO": path,
-        "QUERY_STRING": "",
+        "QUERY_STRING": quote(query, safe="=&"),
         "SERVER_NAME": "testserver",
         "SERVER_PORT": "80",
         "SERVER_PROTOCOL": "HTTP/1.1",
@@ -53,7 +67,7 @@ def request(app, path):
     }
     statuses = []
     body = b"".join(app(environ, lambda status, headers, exc_info=None: statuses.append(status)))
-    assert statuses[0].startswith("200"), (path, statuses[0])
+    assert statuses[0].startswith("200"), (address, statuses[0])
     return body
 
 
@@ -73,12 +87,15 @@ def main():
     call_command("collectstatic", interactive=False, verbosity=0)
     with translation.override("bg"):
         call_command("load_demo", stdout=open(os.devnull, "w"))
+        if BULK:
+            call_command("load_demo", "--bulk", str(BULK), stdout=open(os.devnull, "w"))
     cache.clear()
     logging.disable(logging.WARNING)
     app = WSGIHandler()
     urls = pages.pages()
     backend = "Redis" if os.environ.get("REDIS_URL") else "files"
-    print(f"CPU per request, µs (this process; page cache in {backend})")
+    size = f"demo content and {BULK} generated articles" if BULK else "demo content"
+    print(f"CPU per request, µs (this process; page cache in {backend}; {size})")
     header = f"{'page (bg)':<16}{'cached':>10}{'cold':>10}{'cold/cached':>13}"
     print(header)
     print("-" * len(header))
