@@ -36,12 +36,9 @@ class MeetingListView(NearestPageMixin, PublishedListMixin, ListView):
             if not years or years[-1]["year"] != meeting.start_date.year:
                 years.append({"year": meeting.start_date.year, "meetings": []})
             years[-1]["meetings"].append(meeting)
+        # What is coming heads the first page only.
         first_page = context["page_obj"].number == 1
-        context.update(
-            upcoming=list(meetings.upcoming()) if first_page else [],
-            first_page=first_page,
-            past_years=years,
-        )
+        context.update(upcoming=list(meetings.upcoming()) if first_page else [], past_years=years)
         return context
 
 

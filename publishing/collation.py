@@ -56,7 +56,7 @@ def sort_key(text, language=None):
 # The same names are sorted on every request: each key is worked out once per process.
 @functools.lru_cache(maxsize=8192)
 def _key(text, first_script):
-    folded = unicodedata.normalize("NFC", str(text)).casefold()
+    folded = unicodedata.normalize("NFC", text).casefold()
     # Collapse runs of spaces left where punctuation stood, so "A – B" sorts as "A B".
     words = " ".join("".join(c for c in word if c.isalnum()) for word in folded.split())
     primary = tuple(_weights(" ".join(words.split()), first_script))

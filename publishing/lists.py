@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from publishing.translations import column
+
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 MICROSECOND = datetime.timedelta(microseconds=1)
 
@@ -24,7 +26,7 @@ def page_text_columns(model, through=""):
     """
     names = []
     for name in getattr(model, "page_texts", ()):
-        names += [name, *(f"{name}_{code}" for code, _label in settings.LANGUAGES)]
+        names += [name, *(column(name, code) for code, _label in settings.LANGUAGES)]
     return [f"{through}__{name}" if through else name for name in names]
 
 
