@@ -2,11 +2,13 @@
 
 import datetime
 from dataclasses import dataclass, field
+from urllib.parse import quote_plus
 
 from django.conf import settings
 from django.core.paginator import Page
 from django.db.models import Q
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from publishing.translations import column
@@ -28,6 +30,44 @@ def page_text_columns(model, through=""):
     for name in getattr(model, "page_texts", ()):
         names += [name, *(column(name, code) for code, _label in settings.LANGUAGES)]
     return [f"{through}__{name}" if through else name for name in names]
+
+
+class QueryLinks:
+    """The query string of a page with some of its parameters changed.
+
+    The request's parameters are read and encoded once; each link then joins those pieces.
+    A list's filters link to every value they offer (200 partners on a big site), and
+    copying the request's QueryDict for each link cost more than finding the values did.
+    A changed parameter keeps its place; a new one goes last, as with a QueryDict.
+    """
+
+    def __init__(self, query, leave_out=()):
+        self.pieces = [
+            (name, "&".join(_pair(name, value) for value in values))
+            for name, values in query.lists()
+            if name not in leave_out
+        ]
+
+    def with_changes(self, **changes):
+        """The encoded query with each named parameter set to a value, or left out (None)."""
+        pieces = []
+        for name, encoded in self.pieces:
+            if name not in changes:
+                pieces.append(encoded)
+            elif changes[name] is not None:
+                pieces.append(_pair(name, changes[name]))
+        known = {name for name, _encoded in self.pieces}
+        pieces += [
+            _pair(name, value)
+            for name, value in changes.items()
+            if value is not None and name not in known
+        ]
+        return "&".join(piece for piece in pieces if piece)
+
+
+def _pair(name, value):
+    # As urlencode() writes one pair, at a third of its cost.
+    return f"{quote_plus(name)}={quote_plus(str(value))}"
 
 
 def cursor_of(item, time_field):
@@ -142,15 +182,12 @@ class FilteredListMixin(NearestPageMixin):
     def get_facets(self):
         return []
 
+    @cached_property
+    def query_links(self):
+        return QueryLinks(self.request.GET, leave_out={self.page_kwarg})
+
     def facet_url(self, **changes):
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        for key, value in changes.items():
-            if value is None:
-                query.pop(key, None)
-            else:
-                query[key] = value
-        encoded = query.urlencode()
+        encoded = self.query_links.with_changes(**changes)
         return f"?{encoded}" if encoded else self.request.path
 
     def resolve_facets(self):

@@ -4,12 +4,14 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 
 from projects.models import Project
+from publishing.lists import QueryLinks
 
 from . import engine, registry, snippets
 from .models import IndexEntry
@@ -71,15 +73,12 @@ class SearchView(TemplateView):
 
     template_name = "search.html"
 
+    @cached_property
+    def query_links(self):
+        return QueryLinks(self.request.GET, leave_out={"page"})
+
     def facet_url(self, **changes):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        for key, value in changes.items():
-            if value is None:
-                query.pop(key, None)
-            else:
-                query[key] = str(value)
-        return f"?{query.urlencode()}"
+        return f"?{self.query_links.with_changes(**changes)}"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

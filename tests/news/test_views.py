@@ -137,6 +137,24 @@ def test_filter_links_are_plain_links_in_the_query_string(client, filtered_news)
     assert "<form" not in html.split('class="filters"')[1].split("</section>")[0]
 
 
+def test_year_filter_offers_the_years_with_published_articles_only(client):
+    def on(year, **overrides):
+        moment = timezone.make_aware(datetime.datetime(year, 6, 1, 12))
+        return make_article(**published(published_at=moment, **overrides))
+
+    on(2019)
+    on(2023)
+    on(2023)
+    on(2015, status=Status.DRAFT)
+    future = timezone.localtime().year + 2
+    on(future)  # scheduled: not published yet
+    html = client.get("/en/news/").text
+    filters = html.split('class="filters"')[1].split("</section>")[0]
+    assert re.findall(r'href="\?year=(\d+)"', filters) == ["2023", "2019"]
+    assert client.get("/en/news/?year=2021").status_code == 404
+    assert client.get(f"/en/news/?year={future}").status_code == 404
+
+
 def test_filter_by_project(client, filtered_news):
     response = client.get(f"/en/news/?project={filtered_news['energy'].pk}")
     assert titles(response) == ["New energy news", "Old energy news"]
