@@ -43,11 +43,14 @@ def snippet(body, wanted):
     firsts = _first_letters(wanted)
     for limit in (FIRST_SCAN, SCANNED_CHARACTERS):
         tokens = list(text.WORD.finditer(body, 0, limit))
-        # Most words are told apart by their first letter, without stemming them.
+        starts = "".join(body[token.start()] for token in tokens)
+        # Most words are told apart by their first letter, without stemming them; the
+        # letters are folded once each, not once per word.
+        may_match = {letter for letter in set(starts) if text.fold(letter)[:1] in firsts}
         hits = [
             index
-            for index, token in enumerate(tokens)
-            if text.fold(token.group()[0])[:1] in firsts and _matches(token.group(), wanted)
+            for index, letter in enumerate(starts)
+            if letter in may_match and _matches(tokens[index].group(), wanted)
         ]
         if hits or limit >= len(body):
             break

@@ -7,6 +7,8 @@ from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.translation import get_language, get_language_info
 
+from publishing.lists import QueryLinks
+
 register = template.Library()
 
 
@@ -51,11 +53,14 @@ def _same_page_in(request, code):
     host, and a backslash as a slash in browsers. An address that names no page of ours
     leads to the home page.
     """
-    try:
-        # In the page's own language, whose prefix the path carries.
-        match = resolve(request.path_info, getattr(request, "urlconf", None))
-    except Resolver404:
-        match = None
+    # The route the request was answered by, or for an error page the path resolved
+    # again, in the page's own language, whose prefix the path carries.
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        try:
+            match = resolve(request.path_info, getattr(request, "urlconf", None))
+        except Resolver404:
+            match = None
     path = _route_in(match, code)
     query = request.GET.urlencode()
     return f"{path}?{query}" if query else path
@@ -82,10 +87,4 @@ def _absolute(request, url):
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes):
     """The current query string with some parameters changed (None removes one)."""
-    query = context["request"].GET.copy()
-    for key, value in changes.items():
-        if value is None:
-            query.pop(key, None)
-        else:
-            query[key] = value
-    return query.urlencode()
+    return QueryLinks(context["request"].GET).with_changes(**changes)
