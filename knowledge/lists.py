@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy
 from knowledge.models import Replication, ReplicationStatus, Solution, Topic
 from partners.models import Partner
 from projects.models import Project
-from publishing.collation import by_name
+from publishing.collation import by_text
 from publishing.languages import fallback_lang
-from publishing.lists import Facet, Option
+from publishing.lists import Facet, Option, translated_options
 
 
 def topic_facet(published):
@@ -37,12 +37,12 @@ def project_facet(published):
 
 def city_facet(published):
     in_use = Replication.objects.filter(city=OuterRef("pk"), solution__in=published)
-    cities = Partner.objects.published().filter(Exists(in_use)).only("pk", "name_bg", "name_en")
+    cities = Partner.objects.published().filter(Exists(in_use))
     return Facet(
         "city",
         gettext_lazy("City"),
         "replications__city",
-        [Option(city.pk, city.name, fallback_lang(city, "name")) for city in by_name(cities)],
+        by_text(translated_options(cities, "name")),
     )
 
 

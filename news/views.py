@@ -8,16 +8,20 @@ from django.views.generic import ListView
 from news.models import Article, ArticleImage
 from partners.models import Partner
 from projects.models import Project
-from publishing.collation import by_name
-from publishing.languages import fallback_lang
-from publishing.lists import Facet, FilteredListMixin, Option, beyond
+from publishing.collation import by_text
+from publishing.lists import (
+    Facet,
+    FilteredListMixin,
+    Option,
+    beyond,
+    ranges_with_rows,
+    translated_options,
+)
 from publishing.views import PublishedListMixin, TranslatedDetailView
 
 
-def _year(published, year):
-    """`published` within one year of the site's time zone, as a range of the index."""
-    start = datetime.datetime(year, 1, 1, tzinfo=timezone.get_current_timezone())
-    return published.filter(published_at__gte=start, published_at__lt=start.replace(year=year + 1))
+def _start_of(year):
+    return datetime.datetime(year, 1, 1, tzinfo=timezone.get_current_timezone())
 
 
 def years_with_articles(published):
@@ -28,11 +32,9 @@ def years_with_articles(published):
     distinct years would read every article, and so does MIN() or MAX() under a WHERE on
     SQLite. Two queries, whatever the number of articles.
     """
-    newest_first = published.order_by("-published_at")
     ends = (
-        newest_first.annotate(
-            first=Subquery(published.order_by("published_at").values("published_at")[:1])
-        )
+        published.order_by("-published_at")
+        .annotate(first=Subquery(published.order_by("published_at").values("published_at")[:1]))
         .values("published_at", "first")
         .first()
     )
@@ -40,10 +42,10 @@ def years_with_articles(published):
         return []
     first, last = (timezone.localtime(ends[end]).year for end in ("first", "published_at"))
     years = range(last, first - 1, -1)
-    probes = {f"y{year}": Exists(_year(published, year)) for year in years}
-    # Asked of the newest article's row, which the index finds without reading the rest.
-    row = newest_first.annotate(**probes).values(*probes).first() or {}
-    return [year for year in years if row.get(f"y{year}")]
+    found = ranges_with_rows(
+        published, "published_at", [(_start_of(year), _start_of(year + 1)) for year in years]
+    )
+    return [year for year, has_articles in zip(years, found, strict=True) if has_articles]
 
 
 class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):
@@ -60,10 +62,8 @@ class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):
             .for_lists()
             .filter(Exists(published.filter(projects=OuterRef("pk"))))
         )
-        partners = (
-            Partner.objects.published()
-            .filter(Exists(published.filter(partners=OuterRef("pk"))))
-            .only("pk", "name")
+        partners = Partner.objects.published().filter(
+            Exists(published.filter(partners=OuterRef("pk")))
         )
         return [
             Facet(
@@ -76,10 +76,7 @@ class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):
                 "partner",
                 gettext_lazy("Partner"),
                 "partners",
-                [
-                    Option(partner.pk, partner.name, fallback_lang(partner, "name"))
-                    for partner in by_name(partners)
-                ],
+                by_text(translated_options(partners, "name")),
             ),
             Facet(
                 "year",

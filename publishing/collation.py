@@ -67,3 +67,8 @@ def _key(text, first_script):
 def by_name(items, attribute="name", language=None):
     """The items sorted by an attribute (a name, a title) in alphabetical order."""
     return sorted(items, key=lambda item: sort_key(getattr(item, attribute), language))
+
+
+def by_text(options, language=None):
+    """Options of a filter (anything with a `text`) in alphabetical order."""
+    return by_name(options, "text", language)

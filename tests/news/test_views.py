@@ -148,11 +148,33 @@ def test_year_filter_offers_the_years_with_published_articles_only(client):
     on(2015, status=Status.DRAFT)
     future = timezone.localtime().year + 2
     on(future)  # scheduled: not published yet
+    # Half an hour into 2017 in Smolyan is still 2016 in UTC.
+    make_article(
+        **published(published_at=timezone.make_aware(datetime.datetime(2017, 1, 1, 0, 30)))
+    )
     html = client.get("/en/news/").text
     filters = html.split('class="filters"')[1].split("</section>")[0]
-    assert re.findall(r'href="\?year=(\d+)"', filters) == ["2023", "2019"]
+    assert re.findall(r'href="\?year=(\d+)"', filters) == ["2023", "2019", "2017"]
     assert client.get("/en/news/?year=2021").status_code == 404
     assert client.get(f"/en/news/?year={future}").status_code == 404
+
+
+def test_partner_filter_names_partners_in_the_pages_language_in_alphabetical_order(client):
+    for names in [
+        {"name_bg": "Писек", "name_en": "Písek"},
+        {"name_bg": "Арексим", "name_en": "Arexim"},
+        {"name_bg": "Тронхайм", "name_en": ""},  # no English name yet
+    ]:
+        make_article().partners.add(make_partner(**names))
+    make_partner(name_bg="Без новини", name_en="No news")
+
+    def options(path):
+        filters = client.get(path).text.split('id="facet-partner"')[1].split("</ul>")[0]
+        return re.findall(r'<a href="\?partner=\d+"( lang="bg")?>([^<]+)</a>', filters)
+
+    assert options("/bg/novini/") == [("", "Арексим"), ("", "Писек"), ("", "Тронхайм")]
+    # Latin first on an English page; the Bulgarian name stands in, marked as Bulgarian.
+    assert options("/en/news/") == [("", "Arexim"), ("", "Písek"), (' lang="bg"', "Тронхайм")]
 
 
 def test_filter_by_project(client, filtered_news):
