@@ -50,6 +50,21 @@ class QueryLinks:
             if name not in leave_out
         ]
 
+    def setting(self, name):
+        """A function of a value: the encoded query with `name` set to that value.
+
+        For the many links of one filter: the rest of the query is joined once.
+        """
+        before, after, found = [], [], False
+        for other, encoded in self.pieces:
+            if other == name:
+                found = True
+            elif encoded:
+                (after if found else before).append(encoded)
+        head = "".join(f"{piece}&" for piece in before)
+        tail = "".join(f"&{piece}" for piece in after)
+        return lambda value: f"{head}{_pair(name, value)}{tail}"
+
     def with_changes(self, **changes):
         """The encoded query with each named parameter set to a value, or left out (None)."""
         pieces = []
@@ -274,24 +289,25 @@ class FilteredListMixin(NearestPageMixin):
                 queryset = queryset.filter(**{facet.lookup: facet.selected.value})
         return queryset
 
+    def facet_context(self, facet):
+        query_with = self.query_links.setting(facet.param)
+        return {
+            "param": facet.param,
+            "label": facet.label,
+            "options": [
+                {
+                    "text": option.text,
+                    "url": f"?{query_with(option.value)}",
+                    "current": option is facet.selected,
+                    "lang": option.lang,
+                }
+                for option in facet.options
+            ],
+        }
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        facets = [
-            {
-                "param": facet.param,
-                "label": facet.label,
-                "options": [
-                    {
-                        "text": option.text,
-                        "url": self.facet_url(**{facet.param: option.value}),
-                        "current": option is facet.selected,
-                        "lang": option.lang,
-                    }
-                    for option in facet.options
-                ],
-            }
-            for facet in self.facets
-        ]
+        facets = [self.facet_context(facet) for facet in self.facets]
         chosen = [
             {
                 "label": facet.label,

@@ -19,3 +19,12 @@ def test_repeated_values_and_any_text_are_encoded_as_a_form_would_send_them():
     assert links.with_changes() == query.urlencode()
     assert links.with_changes(tag="c d") == "q=%D0%A1%D0%BC%D0%BE%D0%BB%D1%8F%D0%BD+%26+co&tag=c+d"
     assert QueryDict(links.with_changes(year=2024))["q"] == "Смолян & co"
+
+
+def test_the_links_of_one_filter_set_its_value_in_place():
+    links = QueryLinks(QueryDict("year=2023&project=3&q=a+b&page=4"), leave_out={"page"})
+    assert links.setting("project")(5) == "year=2023&project=5&q=a+b"
+    assert links.setting("partner")("Ä") == "year=2023&project=3&q=a+b&partner=%C3%84"
+    assert QueryLinks(QueryDict("")).setting("year")(2020) == "year=2020"
+    for name in ("year", "project", "q", "new"):
+        assert links.setting(name)("x") == links.with_changes(**{name: "x"})
