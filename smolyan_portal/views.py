@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -33,6 +33,9 @@ from smolyan_portal import mail
 from smolyan_portal.forms import FeedbackForm
 from smolyan_portal.models import FEEDBACK_RETENTION_MONTHS, AccessibilityStatement
 
+# Partner cities the home page names; a larger network names those in the most projects
+# and links to the rest, so that the page stays one screen of cities and costs the same.
+HOME_PARTNER_CITIES = 24
 # Enough for a visitor with several problems to report, too few to flood the admin.
 FEEDBACK_LIMIT_PER_HOUR = 5
 FEEDBACK_LIMIT_WINDOW = 60 * 60
@@ -52,10 +55,18 @@ class HomeView(TemplateView):
         # The next meeting is what a partner looks for; between meetings, the latest one.
         next_meeting = meetings.upcoming().first()
         partners = Partner.objects.published()
-        # Counted by the database: a network of hundreds is two numbers and its cities.
+        cities = partners.filter(kind=PartnerKind.CITY)
+        # Counted by the database: a network of hundreds is three numbers and some cities.
         network = partners.aggregate(
-            partner_count=Count("pk"), country_count=Count("country", distinct=True)
+            partner_count=Count("pk"),
+            country_count=Count("country", distinct=True),
+            city_count=Count("pk", filter=Q(kind=PartnerKind.CITY)),
         )
+        if network["city_count"] > HOME_PARTNER_CITIES:
+            in_projects = Count(
+                "participations", filter=Q(participations__project__in=Project.objects.published())
+            )
+            cities = cities.alias(project_count=in_projects).order_by("-project_count", "pk")
         return super().get_context_data(
             latest_articles=list(
                 Article.objects.published()
@@ -72,7 +83,7 @@ class HomeView(TemplateView):
                 .for_lists()
                 .annotate(partner_count=published_partner_count())
             ),
-            partner_cities=by_name(partners.filter(kind=PartnerKind.CITY).for_lists()),
+            partner_cities=by_name(cities.for_lists()[:HOME_PARTNER_CITIES]),
             **network,
             # What the projects learned: the newest solution cards.
             solutions=list(Solution.objects.published().for_lists()[:3]),

@@ -1,15 +1,19 @@
 """The home page's sections: latest news, meetings, projects, partners at a glance."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
 
+from partners.models import PartnerKind
 from publishing.models import Status
+from smolyan_portal.views import HOME_PARTNER_CITIES
 from tests.factories import (
     make_article,
     make_image_file,
     make_meeting,
+    make_participation,
     make_partner,
     make_portal_content,
     make_project,
@@ -110,3 +114,34 @@ def test_home_shows_the_newest_solutions_in_the_pages_language(client):
 def test_home_without_solutions_has_no_empty_section(client):
     html = client.get("/en/").content.decode()
     assert "What the projects learned" not in html
+
+
+def home_cities(client, path):
+    html = client.get(path).text
+    network = html.split('id="home-partners"')[1].split("</section>")[0]
+    return network, re.findall(r'<li><a href="[^"]+"[^>]*>([^<]+)</a>', network)
+
+
+def test_home_names_every_partner_city_of_a_small_network(client):
+    for name in ("Trondheim", "Limerick", "Písek"):
+        make_partner(name_en=name, name_bg=name)
+    make_partner(name_en="A university", kind=PartnerKind.UNIVERSITY)
+    network, cities = home_cities(client, "/en/")
+    assert cities == ["Limerick", "Písek", "Trondheim"]
+    assert "All 3 partner cities" not in network
+
+
+def test_a_large_network_names_the_cities_in_most_projects_and_links_to_all(client):
+    project = make_project()
+    cities = [make_partner(name_en=f"City {n:02}", name_bg=f"Град {n:02}") for n in range(30)]
+    # The last city is in a project, so it is named even though it sorts last.
+    make_participation(project=project, partner=cities[-1])
+    make_participation(project=make_project(status=Status.DRAFT), partner=cities[-2])
+    network, named = home_cities(client, "/en/")
+    assert len(named) == HOME_PARTNER_CITIES
+    assert named[-1] == "City 29"
+    assert named[:-1] == [f"City {n:02}" for n in range(HOME_PARTNER_CITIES - 1)]
+    assert '<a href="/en/partners/#kind-city">All 30 partner cities</a>' in network
+    network, named = home_cities(client, "/bg/")
+    assert len(named) == HOME_PARTNER_CITIES and "Град 29" in named
+    assert '<a href="/bg/partnyori/#kind-city">Всички 30 партньорски града</a>' in network
