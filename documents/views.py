@@ -6,7 +6,7 @@ from django.views.generic import ListView
 from documents.models import Document, DocumentKind, FileLanguage
 from media.downloads import download
 from projects.models import Project
-from publishing.lists import Facet, FilteredListMixin, Option
+from publishing.lists import Facet, FilteredListMixin, Option, translated_options
 from publishing.views import PublishedListMixin
 
 
@@ -27,7 +27,7 @@ class DocumentListView(FilteredListMixin, PublishedListMixin, ListView):
                 "project",
                 gettext_lazy("Project"),
                 "project",
-                [Option(project.pk, str(project), project.label_lang) for project in projects],
+                translated_options(projects, "title", shown_first="acronym"),
             ),
             Facet(
                 "kind",

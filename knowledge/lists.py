@@ -22,16 +22,12 @@ def topic_facet(published):
 
 
 def project_facet(published):
-    projects = (
-        Project.objects.published()
-        .for_lists()
-        .filter(Exists(published.filter(projects=OuterRef("pk"))))
-    )
+    projects = Project.objects.published().filter(Exists(published.filter(projects=OuterRef("pk"))))
     return Facet(
         "project",
         gettext_lazy("Project"),
         "projects",
-        [Option(project.pk, str(project), project.label_lang) for project in projects],
+        translated_options(projects, "title", shown_first="acronym"),
     )
 
 

@@ -14,7 +14,7 @@ from events.models import Meeting
 from knowledge.models import Topic
 from projects.models import Project
 from publishing.languages import fallback_lang, language_urls
-from publishing.lists import Facet, FilteredListMixin, Option
+from publishing.lists import Facet, FilteredListMixin, Option, translated_options
 from publishing.models import SlugRedirect
 from publishing.translations import translated_languages
 from publishing.views import find_by_slug
@@ -112,7 +112,7 @@ class TopicView(FilteredListMixin, ListView):
                 "project",
                 gettext_lazy("Project"),
                 "",
-                [Option(project.pk, str(project), project.label_lang) for project in projects],
+                translated_options(projects, "title", shown_first="acronym"),
             ),
         ]
 

@@ -57,10 +57,8 @@ class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):
         published = Article.objects.published()
         # Each project and partner is checked for one published article through the link
         # table's index; a join of every article, made distinct, read them all.
-        projects = (
-            Project.objects.published()
-            .for_lists()
-            .filter(Exists(published.filter(projects=OuterRef("pk"))))
+        projects = Project.objects.published().filter(
+            Exists(published.filter(projects=OuterRef("pk")))
         )
         partners = Partner.objects.published().filter(
             Exists(published.filter(partners=OuterRef("pk")))
@@ -70,7 +68,7 @@ class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):
                 "project",
                 gettext_lazy("Project"),
                 "projects",
-                [Option(project.pk, str(project), project.label_lang) for project in projects],
+                translated_options(projects, "title", shown_first="acronym"),
             ),
             Facet(
                 "partner",

@@ -229,22 +229,27 @@ class Facet:
     selected: Option = None
 
 
-def translated_options(queryset, field):
+def translated_options(queryset, field, shown_first=None):
     """A facet's options, one per item: its key and `field` in the page's language.
 
     Read as plain values (on a big site the partner filter offers 200 partners, and making
     a model instance of each cost more than the query). Where the page's language has no
     text, the default language's is shown and marked, as modeltranslation and
-    `publishing.languages.fallback_lang` do on the items themselves.
+    `publishing.languages.fallback_lang` do on the items themselves. `shown_first` names
+    an untranslated field shown instead whenever it is set (a project's acronym).
     """
     language, default = get_language(), settings.LANGUAGE_CODE
-    if language == default:
-        return [Option(pk, text) for pk, text in queryset.values_list("pk", column(field, default))]
-    rows = queryset.values_list("pk", column(field, language), column(field, default))
-    return [
-        Option(pk, own) if own or not fallback else Option(pk, fallback, default)
-        for pk, own, fallback in rows
-    ]
+    own, fallback = column(field, language), column(field, default)
+    names = dict.fromkeys(name for name in ("pk", shown_first, own, fallback) if name)
+    options = []
+    for row in queryset.values(*names):
+        if shown_first and row[shown_first]:
+            options.append(Option(row["pk"], row[shown_first]))
+        elif row[own] or not row[fallback]:
+            options.append(Option(row["pk"], row[own] or ""))
+        else:
+            options.append(Option(row["pk"], row[fallback], default))
+    return options
 
 
 class FilteredListMixin(NearestPageMixin):

@@ -177,6 +177,18 @@ def test_partner_filter_names_partners_in_the_pages_language_in_alphabetical_ord
     assert options("/en/news/") == [("", "Arexim"), ("", "Písek"), (' lang="bg"', "Тронхайм")]
 
 
+def test_project_filter_names_a_project_by_its_acronym_or_its_title(client):
+    make_article().projects.add(make_project(acronym="PED", title_en="Positive energy"))
+    make_article().projects.add(make_project(acronym="", title_bg="Зелен град", title_en=""))
+
+    def options(path):
+        filters = client.get(path).text.split('id="facet-project"')[1].split("</ul>")[0]
+        return sorted(re.findall(r'<a href="\?project=\d+"( lang="bg")?>([^<]+)</a>', filters))
+
+    assert options("/bg/novini/") == [("", "PED"), ("", "Зелен град")]
+    assert options("/en/news/") == [("", "PED"), (' lang="bg"', "Зелен град")]
+
+
 def test_filter_by_project(client, filtered_news):
     response = client.get(f"/en/news/?project={filtered_news['energy'].pk}")
     assert titles(response) == ["New energy news", "Old energy news"]
