@@ -11,7 +11,6 @@ from media.images import (
 from partners.models import Partner
 from publishing.collation import by_name
 from publishing.fields import RichTextField
-from publishing.languages import fallback_lang
 from publishing.models import (
     Publishable,
     TranslatedSlugMixin,
@@ -126,12 +125,6 @@ class Project(TranslatedSlugMixin, Logo, Publishable):
     def mark(self):
         """The letters of the project's mark when it has no logo: its acronym, or an initial."""
         return self.acronym or self.title[:1].upper()
-
-    @property
-    def label_lang(self):
-        """The language to mark `str(project)` with when it fell back to Bulgarian, else ""."""
-        # An acronym reads the same in every language.
-        return "" if self.acronym else fallback_lang(self, "title")
 
     def clean(self):
         super().clean()

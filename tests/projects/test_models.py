@@ -65,14 +65,3 @@ def test_partners_are_grouped_under_their_role_in_the_roles_order():
     with translation.override("bg"):
         assert str(Role.FOLLOWER.group_label) == "Градове последователи"
     assert partners_by_role([]) == []
-
-
-def test_a_project_marks_its_title_only_when_it_fell_back_to_bulgarian():
-    untranslated = make_project(title_bg="Климат", title_en="", acronym="")
-    with translation.override("en"):
-        assert untranslated.label_lang == "bg"
-        # An acronym is the project's name in every language.
-        assert make_project(title_en="", acronym="+CxC").label_lang == ""
-        assert make_project(title_en="Climate", acronym="").label_lang == ""
-    with translation.override("bg"):
-        assert untranslated.label_lang == ""
