@@ -1,5 +1,7 @@
 """View mixins that every public page of published content shares."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.db.models import Q, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
@@ -13,6 +15,24 @@ from publishing.languages import language_urls
 from publishing.models import SlugRedirect
 from publishing.translation_status import STALE, states_of_item
 from publishing.translations import part_prefetches
+
+
+def kept_once_asked_again(view):
+    """Mark a view's answers as kept by the page cache only once their address is asked
+    for a second time (smolyan_portal/page_cache.py).
+
+    For pages whose address holds what a visitor typed, such as search: the words many
+    people look for are answered from the cache, while words asked once take no room in it
+    and push no other page out.
+    """
+
+    @wraps(view)
+    def marked(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.kept_once_asked_again = True
+        return response
+
+    return marked
 
 
 def find_by_slug(queryset, slug):

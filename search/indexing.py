@@ -12,6 +12,7 @@ import zlib
 from django.conf import settings
 from django.db import transaction
 from django.db.models import ForeignKey, Prefetch
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -23,6 +24,9 @@ from .models import IndexedWord, IndexEntry, IndexText
 from .registry import ModelSource, sources
 
 REBUILD_BATCH = 500
+# Sent once the index has been written: what a search answers has changed (kept search
+# pages are not served again).
+index_changed = Signal()
 # Pages without a publication time of their own have always been public.
 ALWAYS = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 FIRST_DAY = datetime.date(2000, 1, 1)
@@ -246,6 +250,7 @@ def write(source_name, object_id, entries):
                 },
             )
         add_words(entry_words(entries))
+        index_changed.send(sender=IndexEntry)
 
 
 def _save_all(entries):
@@ -325,6 +330,7 @@ def rebuild(progress=None):
                     batch = []
         _save_all(batch)
         add_words(found)
+        index_changed.send(sender=IndexEntry)
     return count
 
 

@@ -7,11 +7,11 @@ from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import get_language
-from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 
 from projects.models import Project
 from publishing.lists import QueryLinks
+from publishing.views import kept_once_asked_again
 
 from . import engine, registry, snippets
 from .models import IndexEntry
@@ -66,8 +66,8 @@ def _page_number(raw):
         return 1
 
 
-# Every query would be a page of its own in the page cache; results are cheap to make.
-@method_decorator(cache_control(private=True), name="dispatch")
+# Every query is a page of its own: only those asked more than once are kept.
+@method_decorator(kept_once_asked_again, name="dispatch")
 class SearchView(TemplateView):
     """Search the portal; a GET form, so it sets no cookie."""
 

@@ -15,12 +15,18 @@ Query parameters: a view reads them with `get()`, `[]`, `getlist()` or `in`, and
 notes the names each view reads. Other parameters (`?utm_source=…`) are left out of the key
 and hidden from the view, so a page and its address with any number of them added share
 one entry, and nothing a visitor adds to the address ends up in a page that others get.
+
+A page whose address holds what a visitor typed (search) is kept only once the worker has
+answered the same address before: the words many people look for come from the cache,
+words typed once never reach it. Searches read the index, which is written when the
+content's transaction has committed; writing it starts a new version too.
 """
 
 import datetime
 import hashlib
 import secrets
 import threading
+from collections import OrderedDict
 from urllib.parse import urlencode
 
 from django.apps import apps
@@ -42,6 +48,8 @@ NEXT_PUBLICATION_KEY = "page-cache:next-publication"
 # When the next scheduled publication is not known (an emptied cache), pages are kept
 # this long at most, so a scheduled item is late by no more than this.
 UNKNOWN_SCHEDULE_SECONDS = 60
+# Addresses each worker remembers of pages kept only once asked again (search).
+ASKED_REMEMBERED = 1000
 # Apps whose every model is shown on public pages: a save of any of them renews the pages.
 CONTENT_APPS = ("publishing", "partners", "projects", "events", "news", "documents", "knowledge")
 # Models of other apps that are shown on public pages ("app_label.model_name").
@@ -103,6 +111,8 @@ def is_content(model):
 
 
 def connect_signals():
+    from search.indexing import index_changed
+
     for model in apps.get_models():
         if is_content(model):
             uid = f"page-cache-{model._meta.label_lower}"
@@ -111,6 +121,9 @@ def connect_signals():
     m2m_changed.connect(_m2m_changed, dispatch_uid="page-cache-m2m")
     # A review takes an "out of date" notice off the item's pages.
     translations_reviewed.connect(content_changed, dispatch_uid="page-cache-reviewed")
+    # The search index is written when the content's transaction commits, after the
+    # content's own new version: a search answered in between is not kept past it.
+    index_changed.connect(content_changed, dispatch_uid="page-cache-index")
     # Every deployment runs migrate: pages made by the previous code are not served again.
     post_migrate.connect(_deployed, dispatch_uid="page-cache-deployed")
 
@@ -183,6 +196,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
         # View name -> the names of the query parameters it has been seen to read.
         self.params_of_view = {}
+        # The last addresses answered whose pages are kept only once asked again.
+        self.asked, self.asked_lock = OrderedDict(), threading.Lock()
 
     def __call__(self, request):
         if _change_not_recorded.is_set():
@@ -222,9 +237,11 @@ class PageCacheMiddleware:
             held_back -= names_read
             kept = [(name, values) for name, values in sent if name not in held_back]
         if self._may_store(response):
-            # Set once here, so that conditional GETs of a stored page need no hashing.
-            set_response_etag(response)
-            self._store(self._key(request, kept), version, response, frozenset(names_read), now)
+            key = self._key(request, kept)
+            if self._admitted(key, response):
+                # Set once here, so that conditional GETs of a stored page need no hashing.
+                set_response_etag(response)
+                self._store(key, version, response, frozenset(names_read), now)
         return response
 
     def _render(self, request, view, params):
@@ -240,6 +257,21 @@ class PageCacheMiddleware:
             query.names_read
         )
         return response, query.names_read
+
+    def _admitted(self, key, response):
+        """Whether to keep this answer: at once, or, for a view that asks for it
+        (`publishing.views.kept_once_asked_again`), when this worker answered its address
+        before. The addresses are kept here, not in the shared cache, so words typed once
+        take no room there."""
+        if not getattr(response, "kept_once_asked_again", False):
+            return True
+        with self.asked_lock:
+            if self.asked.pop(key, False):
+                return True
+            self.asked[key] = True
+            if len(self.asked) > ASKED_REMEMBERED:
+                self.asked.popitem(last=False)
+        return False
 
     def _store(self, key, version, response, names_read, now):
         seconds = _seconds_to_keep(now)

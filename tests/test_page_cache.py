@@ -12,7 +12,8 @@ from django.test.signals import template_rendered
 from django.utils import timezone, translation
 
 from news.models import Article
-from smolyan_portal.page_cache import NEXT_PUBLICATION_KEY, is_content
+from smolyan_portal import page_cache
+from smolyan_portal.page_cache import NEXT_PUBLICATION_KEY, content_version, is_content
 from tests.factories import make_article, make_project, make_solution, make_topic, make_user
 
 pytestmark = pytest.mark.django_db
@@ -103,11 +104,60 @@ def test_signed_in_editors_never_get_cached_pages(client, django_assert_max_num_
     assert len(captured) > 0
 
 
-def test_search_results_and_forms_are_not_kept(client, django_assert_max_num_queries):
-    client.get("/en/search/", {"q": "Smolyan"})
+def test_a_search_is_kept_only_once_its_words_are_asked_again(
+    client, django_assert_max_num_queries, django_assert_num_queries
+):
+    make_article(title_en="Smolyan hosts its partners")
+    first = client.get("/en/search/", {"q": "Smolyan"})
+    # Words asked once are not kept: a visitor typing anything fills no cache.
+    with django_assert_max_num_queries(20) as captured:
+        second = client.get("/en/search/", {"q": "Smolyan"})
+    assert len(captured) > 0
+    with django_assert_num_queries(0):
+        third = client.get("/en/search/", {"q": "Smolyan"})
+    assert first.content == second.content == third.content
+    assert "Smolyan hosts its partners" in third.text
+    # Other words, or the same words on another page of results, are other pages.
+    with django_assert_max_num_queries(20) as captured:
+        client.get("/en/search/", {"q": "partners"})
+    assert len(captured) > 0
+
+
+def test_a_worker_remembers_only_the_last_searches_it_answered(
+    client, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr(page_cache, "ASKED_REMEMBERED", 2)
+    for words in ("Smolyan", "partners", "energy", "Smolyan"):
+        client.get("/en/search/", {"q": words})
+    # "Smolyan" was forgotten before it came again: its second answer was not kept.
     with django_assert_max_num_queries(20) as captured:
         client.get("/en/search/", {"q": "Smolyan"})
     assert len(captured) > 0
+
+
+def test_a_kept_search_shows_an_edit_at_once(client):
+    article = make_article(title_en="Smolyan hosts its partners")
+    for _ in range(3):
+        assert "Smolyan hosts its partners" in client.get("/en/search/", {"q": "Smolyan"}).text
+    article.title_en = "Smolyan welcomes its partners"
+    article.save()
+    html = client.get("/en/search/", {"q": "Smolyan"}).text
+    assert "Smolyan welcomes its partners" in html
+    assert "Smolyan hosts its partners" not in html
+
+
+def test_writing_the_search_index_starts_a_new_version():
+    """The index is written when the content's transaction commits, after the content's
+    own new version: a search answered in between must not outlive it."""
+    from search import indexing, registry
+
+    article = make_article(title_en="Smolyan hosts its partners")
+    before = content_version()
+    indexing.index_pk(registry.get("news.article"), article.pk)
+    assert content_version() != before
+
+
+def test_forms_are_not_kept(django_assert_max_num_queries):
     # The statement page carries its form's CSRF token, so each visitor gets a fresh page.
     Client().get("/en/accessibility/")
     with django_assert_max_num_queries(20) as captured:

@@ -118,6 +118,26 @@ def test_a_cached_answer_has_exactly_the_headers_of_a_fresh_one(backend, path, s
     assert headers_but_the_request_id(uncached) == headers_but_the_request_id(fresh)
 
 
+def test_a_kept_search_has_the_headers_of_a_fresh_one_and_shows_edits(
+    backend, django_assert_num_queries
+):
+    article = make_article(title_en="Smolyan hosts its partners")
+    search = ("/en/search/", {"q": "Smolyan"})
+    # One client: the page cache learns which parameters a view reads as it answers.
+    visitor = Client()
+    visitor.get(*search)
+    fresh = visitor.get(*search)  # asked again: kept
+    with django_assert_num_queries(0):
+        cached = visitor.get(*search)
+    assert cached.content == fresh.content
+    assert headers_but_the_request_id(cached) == headers_but_the_request_id(fresh)
+    article.title_en = "Smolyan welcomes its partners"
+    article.save()
+    html = visitor.get(*search).text
+    assert "Smolyan welcomes its partners" in html
+    assert "Smolyan hosts its partners" not in html
+
+
 def headers_but_the_request_id(response):
     return {name: value for name, value in response.items() if name != "X-Request-ID"}
 
