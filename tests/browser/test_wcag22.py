@@ -87,14 +87,20 @@ def hidden_focus(page, presses=150):
     return found
 
 
-@pytest.mark.parametrize("width", [1366, 390])
-def test_focus_is_never_hidden_under_a_sticky_part(chromium_browser, live_server, pages, width):
+# Each page type once per width, in one language: the sticky parts are the layout's, the
+# same in both. Bulgarian, whose longer words wrap sooner, on the phone.
+@pytest.mark.parametrize("width, language", [(1366, "en"), (390, "bg")])
+def test_focus_is_never_hidden_under_a_sticky_part(
+    chromium_browser, live_server, pages, width, language
+):
     context = chromium_browser.new_context(
         base_url=live_server.url, viewport={"width": width, "height": 700}
     )
     page = context.new_page()
     problems = {}
     for lang, name, path in pages:
+        if lang != language:
+            continue
         visit(page, name, path)
         if found := hidden_focus(page):
             problems[f"{lang} {name}"] = found
