@@ -144,11 +144,22 @@ def states_of(items):
 
 
 def records_of(model, ids):
-    """The rows of these items and their parts; a part model's rows stand for themselves."""
+    """The rows of these items and their parts that tell a state: those of each text that
+    is out of date in some language, every language's. A text with no stale row is current
+    or missing, and the content itself says which; most pages read no row at all.
+
+    A part model's rows stand for themselves.
+    """
+    outdated = FieldTranslation.objects.filter(
+        content_type=OuterRef("content_type"),
+        object_id=OuterRef("object_id"),
+        field=OuterRef("field"),
+        stale=True,
+    )
     if parent_of(model) is None:
-        return FieldTranslation.objects.for_items(model, ids)
+        return FieldTranslation.objects.for_items(model, ids).filter(Exists(outdated))
     own = FieldTranslation.objects.filter(
-        content_type=ContentType.objects.get_for_model(model), object_id__in=ids
+        Exists(outdated), content_type=ContentType.objects.get_for_model(model), object_id__in=ids
     )
     # Grouped by the row itself here, as it is listed on its own.
     return [_as_item(record) for record in own]

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from publishing.models import FieldTranslation
 from publishing.staleness import mark_reviewed
-from publishing.translation_status import states_of_item
+from publishing.translation_status import records_of, states_of_item
 from tests.factories import make_article, make_meeting, make_session
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +145,20 @@ def test_a_dump_and_restore_of_the_database_keeps_the_states(tmp_path, fresh_con
     assert after == before
     assert stale_fields(article, "en") == ["Text"]
     assert stale_fields(meeting, "bg") == ["Session “The opening”: Title"]
+
+
+def test_only_the_rows_of_an_out_of_date_text_are_read_for_a_state():
+    """A page asks for its item's state on every view: texts that are current in every
+    language tell nothing and are not read."""
+    meeting = make_meeting()
+    make_session(meeting, title_bg="Откриване", title_en="Opening")
+    current = make_article()
+    assert list(records_of(type(current), [current.pk])) == []
+    meeting.summary_bg = "Нов кратък текст."
+    meeting.save()
+    rows = records_of(type(meeting), [meeting.pk])
+    assert sorted((row.field, row.language, row.stale) for row in rows) == [
+        ("summary", "bg", False),
+        ("summary", "en", True),
+    ]
+    assert stale_fields(meeting, "en") == ["Summary"]
