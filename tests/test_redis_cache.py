@@ -78,3 +78,15 @@ def test_one_client_serves_every_call(both):
     ours.set("page", "html")
     ours.get("page")
     assert ours.reader() is client and ours.writer() is client
+
+
+def test_a_connection_redis_closed_is_made_again_without_an_outage(both, caplog):
+    """As after a restart of Redis: the pages read next come from a new connection."""
+    ours, _djangos = both
+    ours.set_many({"version": "v1", "page": "html"})
+    assert ours.get_many(["version", "page"]) == {"version": "v1", "page": "html"}
+    # The connection the reads share, closed by the server.
+    server = redis.Redis.from_url(os.environ["REDIS_TEST_URL"])
+    assert server.client_kill_filter(_id=ours.reader().client_id()) == 1
+    assert ours.get_many(["version", "page"]) == {"version": "v1", "page": "html"}
+    assert "cannot be reached" not in caplog.text
