@@ -237,6 +237,28 @@ def test_rebuild_makes_the_same_index_and_drops_what_is_gone(settings):
     assert out.getvalue().startswith("Search index rebuilt: 12 items in ")
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_leaves_the_planner_statistics_of_what_it_wrote():
+    """Without them a planner guesses at the index's size; on PostgreSQL the vacuum that
+    gathers them also empties the pending lists of the full-text indexes."""
+    for number in range(3):
+        make_article(title_en=f"Article {number}")
+    call_command("rebuild_search_index", stdout=io.StringIO(), stderr=io.StringIO())
+    rows = IndexEntry.objects.count()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # A vacuum writes the number of rows it found where the planner reads it.
+            cursor.execute(
+                "SELECT relname, reltuples FROM pg_class WHERE relname IN (%s, %s)",
+                ["search_indexentry", "search_indextext"],
+            )
+            assert dict(cursor.fetchall()) == {"search_indexentry": rows, "search_indextext": rows}
+        else:
+            cursor.execute("SELECT tbl, stat FROM sqlite_stat1 WHERE tbl = 'search_indexentry'")
+            found = cursor.fetchall()
+            assert found and all(stat.split()[0] == str(rows) for _table, stat in found)
+
+
 class Terminal(io.StringIO):
     def isatty(self):
         return True

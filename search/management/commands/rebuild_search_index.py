@@ -49,6 +49,7 @@ class Command(BaseCommand):
             bar = ProgressBar(indexing.item_count(), sys.stderr)
             count = indexing.rebuild(progress=bar.advance)
             bar.finish()
+        indexing.settle()
         self.stdout.write(
             f"Search index rebuilt: {count} items in {time.monotonic() - started:.1f}s."
         )
