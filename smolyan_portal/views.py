@@ -164,6 +164,8 @@ def privacy_context():
         "feedback_retention_months": FEEDBACK_RETENTION_MONTHS,
         "feedback_limit_hours": FEEDBACK_LIMIT_WINDOW // 3600,
         "server_log_days": settings.PORTAL_SERVER_LOG_DAYS,
+        # Searches asked more than once are kept in the page cache (page_cache.py).
+        "search_cache_minutes": -(-max(settings.PAGE_CACHE_SECONDS, 0) // 60),
     }
 
 

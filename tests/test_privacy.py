@@ -1,6 +1,7 @@
 """The privacy notice: what the portal keeps about visitors, in both languages."""
 
 import pytest
+from django.core.cache import cache
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +79,21 @@ def test_the_privacy_notice_is_linked_from_every_footer(client):
         ("/en/no-such-page/", "/en/privacy/"),
     ]:
         assert f'<a href="{target}">' in client.get(path).content.decode()
+
+
+def test_the_notice_says_how_long_repeated_searches_are_kept(client, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    english = client.get("/en/privacy/").content.decode()
+    assert "words searched for more than once are kept" in english
+    assert "in the site's cache for up to 10 minutes" in english
+    bulgarian = client.get("/bg/poveritelnost/").content.decode()
+    assert "думи, търсени повече от веднъж, се пазят" in bulgarian
+    assert "в кеша на сайта до 10 минути" in bulgarian
+    settings.PAGE_CACHE_SECONDS = 30
+    cache.clear()  # the page itself was kept
+    assert "for up to 1 minute," in client.get("/en/privacy/").content.decode()
+
+
+def test_with_the_page_cache_off_no_search_is_kept_and_the_notice_says_none(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    assert "more than once" not in client.get("/en/privacy/").content.decode()
