@@ -95,6 +95,20 @@ def content_changed(using=None, **kwargs):
         transaction.on_commit(_start_new_version, using=using)
 
 
+def index_changed(**kwargs):
+    """Start a new content version once the written search index is committed.
+
+    Until then every other request reads the index as it was, so a version started at once
+    would change nothing for them; it would only cost a second reading of the schedule.
+    """
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_start_new_version)
+    else:
+        _start_new_version()
+
+
 def _start_new_version():
     version = secrets.token_hex(8)
     cache.set(VERSION_KEY, version, None)
@@ -111,7 +125,7 @@ def is_content(model):
 
 
 def connect_signals():
-    from search.indexing import index_changed
+    from search import indexing
 
     for model in apps.get_models():
         if is_content(model):
@@ -123,7 +137,7 @@ def connect_signals():
     translations_reviewed.connect(content_changed, dispatch_uid="page-cache-reviewed")
     # The search index is written when the content's transaction commits, after the
     # content's own new version: a search answered in between is not kept past it.
-    index_changed.connect(content_changed, dispatch_uid="page-cache-index")
+    indexing.index_changed.connect(index_changed, dispatch_uid="page-cache-index")
     # Every deployment runs migrate: pages made by the previous code are not served again.
     post_migrate.connect(_deployed, dispatch_uid="page-cache-deployed")
 

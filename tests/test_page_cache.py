@@ -146,14 +146,21 @@ def test_a_kept_search_shows_an_edit_at_once(client):
     assert "Smolyan hosts its partners" not in html
 
 
-def test_writing_the_search_index_starts_a_new_version():
+def test_writing_the_search_index_starts_a_new_version_when_it_commits(
+    django_capture_on_commit_callbacks,
+):
     """The index is written when the content's transaction commits, after the content's
     own new version: a search answered in between must not outlive it."""
     from search import indexing, registry
 
     article = make_article(title_en="Smolyan hosts its partners")
     before = content_version()
-    indexing.index_pk(registry.get("news.article"), article.pk)
+    with django_capture_on_commit_callbacks() as callbacks:
+        indexing.index_pk(registry.get("news.article"), article.pk)
+    # Until the index's transaction commits, others still read the old index.
+    assert content_version() == before
+    for callback in callbacks:
+        callback()
     assert content_version() != before
 
 
