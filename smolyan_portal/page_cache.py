@@ -100,13 +100,10 @@ def index_changed(**kwargs):
 
     Until then every other request reads the index as it was, so a version started at once
     would change nothing for them; it would only cost a second reading of the schedule.
+    Outside a transaction, on_commit() runs it at once.
     """
-    if settings.PAGE_CACHE_SECONDS <= 0:
-        return
-    if transaction.get_connection().in_atomic_block:
+    if settings.PAGE_CACHE_SECONDS > 0:
         transaction.on_commit(_start_new_version)
-    else:
-        _start_new_version()
 
 
 def _start_new_version():

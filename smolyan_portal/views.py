@@ -1,6 +1,7 @@
 """Site-wide views: home, accessibility statement, privacy notice, error pages."""
 
 import hashlib
+import math
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -165,7 +166,7 @@ def privacy_context():
         "feedback_limit_hours": FEEDBACK_LIMIT_WINDOW // 3600,
         "server_log_days": settings.PORTAL_SERVER_LOG_DAYS,
         # Searches asked more than once are kept in the page cache (page_cache.py).
-        "search_cache_minutes": -(-max(settings.PAGE_CACHE_SECONDS, 0) // 60),
+        "search_cache_minutes": math.ceil(max(settings.PAGE_CACHE_SECONDS, 0) / 60),
     }
 
 
