@@ -7,6 +7,7 @@ timeout in that time, not one per cache call; the failure is logged once per min
 """
 
 import logging
+import os
 import random
 import re
 import threading
@@ -110,6 +111,9 @@ class ResilientRedisCache(BaseCache):
         )
         self._retry_seconds = float(params.get("RETRY_SECONDS", 5))
         self._outage = _outage_of(self._location)
+        # Per client, the connections kept for MGET that no read is using (see _mget);
+        # list.pop() and append() need no lock.
+        self._idle, self._idle_pid = {}, None
 
     def make_and_validate_key(self, key, version=None):
         # Redis takes any key: the checks of the base class are memcached's limits, and
@@ -203,21 +207,46 @@ class ResilientRedisCache(BaseCache):
         }
 
     def _mget(self, client, names):
-        """MGET on a connection of the client's pool, around redis-py's command layer:
-        every page served from the cache is one, and that layer (its retries and reply
-        callbacks) cost more of the worker's CPU than the round trip. The pool still
-        checks the connection as it hands it out, and makes it again if Redis closed it."""
-        pool = client.connection_pool
-        connection = pool.get_connection()
+        """MGET around redis-py's command layer and its pool: every page served from the
+        cache is one, and that layer (its retries and reply callbacks) and the pool's check
+        of a connection as it hands it out (a poll of the socket) cost more of the worker's
+        CPU than the round trip. The connections these reads go through are taken from the
+        pool once and kept, in `self._idle` while no read uses them.
+
+        A connection Redis closed (a restart, an idle timeout) fails as the command is
+        sent or read: the read is asked once more, on a connection made again, which
+        changes nothing on the server. A timeout is not tried again, or a hung server would
+        hold each request twice as long."""
+        try:
+            return self._ask(client, names)
+        except redis.ConnectionError:
+            return self._ask(client, names)
+
+    def _ask(self, client, names):
+        idle = self._idle_connections(client)
+        try:
+            connection = idle.pop()
+        except IndexError:
+            # As many connections as reads have ever run at once in this process.
+            connection = client.connection_pool.get_connection()
         try:
             connection.send_command("MGET", *names)
-            return connection.read_response()
+            values = connection.read_response()
         except BaseException:
-            # Whatever was half sent or half read must not meet the next call.
+            # Whatever was half sent or half read must not meet the next read: the
+            # connection is closed, and made again by the read that takes it next.
             connection.disconnect()
+            idle.append(connection)
             raise
-        finally:
-            pool.release(connection)
+        idle.append(connection)
+        return values
+
+    def _idle_connections(self, client):
+        if self._idle_pid != os.getpid():
+            # A process forked from one that read: those connections are the parent's.
+            self._idle = {each: [] for each in self.clients}
+            self._idle_pid = os.getpid()
+        return self._idle[client]
 
     def has_key(self, key, version=None):
         key = self.make_and_validate_key(key, version=version)

@@ -1,6 +1,7 @@
 """The portal's Redis cache answers every call as Django's own Redis cache does."""
 
 import os
+import threading
 
 import pytest
 import redis
@@ -80,13 +81,56 @@ def test_one_client_serves_every_call(both):
     assert ours.reader() is client and ours.writer() is client
 
 
+def named(name):
+    """A cache whose connections carry `name` in Redis's list of clients."""
+    url = os.environ["REDIS_TEST_URL"]
+    return ResilientRedisCache(url, {"KEY_PREFIX": "ours", "OPTIONS": {"client_name": name}})
+
+
+def connections_named(name):
+    server = redis.Redis.from_url(os.environ["REDIS_TEST_URL"])
+    return [client for client in server.client_list() if client["name"] == name]
+
+
 def test_a_connection_redis_closed_is_made_again_without_an_outage(both, caplog):
     """As after a restart of Redis: the pages read next come from a new connection."""
-    ours, _djangos = both
+    ours = named("closed-under-test")
     ours.set_many({"version": "v1", "page": "html"})
     assert ours.get_many(["version", "page"]) == {"version": "v1", "page": "html"}
-    # The connection the reads share, closed by the server.
+    # Every connection of this cache, the one the reads share among them, closed by the
+    # server.
     server = redis.Redis.from_url(os.environ["REDIS_TEST_URL"])
-    assert server.client_kill_filter(_id=ours.reader().client_id()) == 1
+    for client in connections_named("closed-under-test"):
+        server.client_kill_filter(_id=client["id"])
     assert ours.get_many(["version", "page"]) == {"version": "v1", "page": "html"}
     assert "cannot be reached" not in caplog.text
+
+
+def test_reads_of_threads_one_after_another_share_one_connection(both):
+    """A server that starts a thread per request (runserver) opens no connection per
+    request: the connection a finished thread read through serves the next one."""
+    ours = named("threads-under-test")
+    ours.set("page", "html")
+    for _ in range(20):
+        reader = threading.Thread(target=ours.get_many, args=[["page"]])
+        reader.start()
+        reader.join()
+    # The write's and the reads' (the pool may hand the write's on to the reads), not 21.
+    assert len(connections_named("threads-under-test")) <= 2
+
+
+def test_reads_at_once_each_get_their_own_answer(both):
+    ours, _djangos = both
+    ours.set_many({f"page-{number}": f"html {number}" for number in range(8)})
+    answers = {}
+
+    def read(number):
+        answers[number] = [ours.get_many([f"page-{number}"]) for _ in range(200)]
+
+    readers = [threading.Thread(target=read, args=[number]) for number in range(8)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    for number in range(8):
+        assert answers[number] == [{f"page-{number}": f"html {number}"}] * 200
