@@ -99,7 +99,9 @@ class Project(TranslatedSlugMixin, Logo, Publishable):
     page_texts = ("description", "funding_statement")
 
     class Meta(Publishable.Meta):
-        ordering = ["-start_date", "title"]
+        # Newest first, and a project with no start date after those with one in every
+        # database (PostgreSQL puts NULL first in a descending order, SQLite last).
+        ordering = [F("start_date").desc(nulls_last=True), "title"]
         permissions = [("publish_project", "Can publish project")]
         verbose_name = _("project")
         verbose_name_plural = _("projects")

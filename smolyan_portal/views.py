@@ -37,6 +37,8 @@ from smolyan_portal.models import FEEDBACK_RETENTION_MONTHS, AccessibilityStatem
 # Partner cities the home page names; a larger network names those in the most projects
 # and links to the rest, so that the page stays one screen of cities and costs the same.
 HOME_PARTNER_CITIES = 24
+# Projects the home page shows as cards, the newest; "All projects" links to the rest.
+HOME_PROJECTS = 6
 # Enough for a visitor with several problems to report, too few to flood the admin.
 FEEDBACK_LIMIT_PER_HOUR = 5
 FEEDBACK_LIMIT_WINDOW = 60 * 60
@@ -82,7 +84,7 @@ class HomeView(TemplateView):
             projects=list(
                 Project.objects.published()
                 .for_lists()
-                .annotate(partner_count=published_partner_count())
+                .annotate(partner_count=published_partner_count())[:HOME_PROJECTS]
             ),
             partner_cities=by_name(cities.for_lists()[:HOME_PARTNER_CITIES]),
             **network,

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from partners.models import PartnerKind
 from publishing.models import Status
-from smolyan_portal.views import HOME_PARTNER_CITIES
+from smolyan_portal.views import HOME_PARTNER_CITIES, HOME_PROJECTS
 from tests.factories import (
     make_article,
     make_image_file,
@@ -145,3 +145,24 @@ def test_a_large_network_names_the_cities_in_most_projects_and_links_to_all(clie
     network, named = home_cities(client, "/bg/")
     assert len(named) == HOME_PARTNER_CITIES and "Град 29" in named
     assert '<a href="/bg/partnyori/#kind-city">Всички 30 партньорски града</a>' in network
+
+
+def test_home_shows_the_newest_projects_and_links_to_all(client):
+    for year in range(2010, 2010 + HOME_PROJECTS + 2):
+        make_project(
+            title_en=f"Project of {year}",
+            title_bg=f"Проект от {year}",
+            start_date=datetime.date(year, 3, 1),
+            end_date=None,
+        )
+    make_project(title_en="Undated", title_bg="Без дата", start_date=None, end_date=None)
+    newest = list(range(2010 + HOME_PROJECTS + 1, 2011, -1))
+    for path, title, all_link in (
+        ("/en/", "Project of {}", '<a href="/en/projects/">All projects</a>'),
+        ("/bg/", "Проект от {}", '<a href="/bg/proekti/">Всички проекти</a>'),
+    ):
+        html = client.get(path).text
+        projects = html.split('id="home-projects"')[1].split("</section>")[0]
+        shown = re.findall(r'<h3 class="card__title"><a href="[^"]+"[^>]*>([^<]+)</a>', projects)
+        assert shown == [title.format(year) for year in newest]
+        assert all_link in projects

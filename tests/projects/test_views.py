@@ -1,5 +1,6 @@
 """Projects: the list and a project's page with partners by role and EU funding."""
 
+import datetime
 import re
 
 import pytest
@@ -157,3 +158,16 @@ def test_detail_query_budget(client, django_assert_num_queries, count):
     # solutions that knowledge adds (knowledge/sections.py)
     with django_assert_num_queries(7):  # with the translation state
         assert client.get("/en/projects/busy/").status_code == 200
+
+
+def listed_titles(html):
+    return re.findall(r'<h3 class="card__title"><a href="[^"]+"[^>]*>([^<]+)</a>', html)
+
+
+def test_newest_projects_first_and_those_without_a_start_date_last(client):
+    make_project(title_en="Undated", title_bg="Без дата", start_date=None, end_date=None)
+    make_project(title_en="Older", title_bg="По-стар", start_date=datetime.date(2015, 1, 1))
+    make_project(title_en="Newer", title_bg="По-нов", start_date=datetime.date(2019, 1, 1))
+    # PostgreSQL puts NULL first in a descending order unless told otherwise.
+    assert listed_titles(client.get("/en/projects/").text) == ["Newer", "Older", "Undated"]
+    assert listed_titles(client.get("/bg/proekti/").text) == ["По-нов", "По-стар", "Без дата"]
