@@ -5,8 +5,8 @@ from django.views.generic import ListView
 
 from documents.models import Document, DocumentKind, FileLanguage
 from media.downloads import download
-from projects.models import Project
-from publishing.lists import Facet, FilteredListMixin, Option, translated_options
+from projects.facets import project_facet
+from publishing.lists import Facet, FilteredListMixin, Option
 from publishing.views import PublishedListMixin
 
 
@@ -18,17 +18,11 @@ class DocumentListView(FilteredListMixin, PublishedListMixin, ListView):
 
     def get_facets(self):
         published = Document.objects.published()
-        projects = Project.objects.published().filter(documents__in=published).distinct()
         present = set(published.order_by().values_list("kind", "file_language").distinct())
         kinds = {kind for kind, _language in present}
         languages = {language for _kind, language in present}
         return [
-            Facet(
-                "project",
-                gettext_lazy("Project"),
-                "project",
-                translated_options(projects, "title", shown_first="acronym"),
-            ),
+            project_facet(published, "project"),
             Facet(
                 "kind",
                 gettext_lazy("Kind"),

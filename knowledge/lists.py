@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy
 
 from knowledge.models import Replication, ReplicationStatus, Solution, Topic
 from partners.models import Partner
-from projects.models import Project
 from publishing.collation import by_text
 from publishing.languages import fallback_lang
 from publishing.lists import Facet, Option, translated_options
@@ -18,16 +17,6 @@ def topic_facet(published):
         gettext_lazy("Topic"),
         "topics",
         [Option(topic.pk, topic.name, fallback_lang(topic, "name")) for topic in topics],
-    )
-
-
-def project_facet(published):
-    projects = Project.objects.published().filter(Exists(published.filter(projects=OuterRef("pk"))))
-    return Facet(
-        "project",
-        gettext_lazy("Project"),
-        "projects",
-        translated_options(projects, "title", shown_first="acronym"),
     )
 
 

@@ -12,9 +12,9 @@ from django.views.generic import ListView
 
 from events.models import Meeting
 from knowledge.models import Topic
-from projects.models import Project
+from projects.facets import project_facet
 from publishing.languages import fallback_lang, language_urls
-from publishing.lists import Facet, FilteredListMixin, Option, translated_options
+from publishing.lists import Facet, FilteredListMixin, Option
 from publishing.models import SlugRedirect
 from publishing.translations import translated_languages
 from publishing.views import find_by_slug
@@ -100,7 +100,6 @@ class TopicView(FilteredListMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_facets(self):
-        projects = Project.objects.published()
         return [
             Facet(
                 "type",
@@ -108,12 +107,8 @@ class TopicView(FilteredListMixin, ListView):
                 "",
                 [Option(kind, str(label)) for kind, (label, *_rest) in KINDS.items()],
             ),
-            Facet(
-                "project",
-                gettext_lazy("Project"),
-                "",
-                translated_options(projects, "title", shown_first="acronym"),
-            ),
+            # Every published project: the lookup is made per kind of item below.
+            project_facet(),
         ]
 
     def get_queryset(self):

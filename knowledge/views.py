@@ -17,6 +17,7 @@ from knowledge.models import (
 )
 from news.models import Article
 from partners.models import Partner
+from projects.facets import project_facet
 from projects.models import Project
 from publishing.collation import by_name
 from publishing.lists import FilteredListMixin, page_text_columns
@@ -42,7 +43,7 @@ class SolutionListView(FilteredListMixin, ListView):
         published = lists.published_solutions()
         return [
             lists.topic_facet(published),
-            lists.project_facet(published),
+            project_facet(published, "projects"),
             lists.city_facet(published),
             lists.status_facet(published),
         ]
@@ -133,7 +134,7 @@ class MatrixView(FilteredListMixin, ListView):
         published = lists.published_solutions()
         return [
             lists.topic_facet(published),
-            lists.project_facet(published),
+            project_facet(published, "projects"),
             lists.status_facet(published),
         ]
 

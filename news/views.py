@@ -7,6 +7,7 @@ from django.views.generic import ListView
 
 from news.models import Article, ArticleImage
 from partners.models import Partner
+from projects.facets import project_facet
 from projects.models import Project
 from publishing.collation import by_text
 from publishing.lists import (
@@ -55,21 +56,13 @@ class ArticleListView(FilteredListMixin, PublishedListMixin, ListView):
 
     def get_facets(self):
         published = Article.objects.published()
-        # Each project and partner is checked for one published article through the link
-        # table's index; a join of every article, made distinct, read them all.
-        projects = Project.objects.published().filter(
-            Exists(published.filter(projects=OuterRef("pk")))
-        )
+        # Each partner is checked for one published article through the link table's
+        # index, as projects are (projects.facets).
         partners = Partner.objects.published().filter(
             Exists(published.filter(partners=OuterRef("pk")))
         )
         return [
-            Facet(
-                "project",
-                gettext_lazy("Project"),
-                "projects",
-                translated_options(projects, "title", shown_first="acronym"),
-            ),
+            project_facet(published, "projects"),
             Facet(
                 "partner",
                 gettext_lazy("Partner"),

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
 from projects.models import Project
-from publishing.lists import QueryLinks
+from publishing.lists import QueryLinks, translated_options
 from publishing.views import kept_once_asked_again
 
 from . import engine, registry, snippets
@@ -132,8 +132,12 @@ class SearchView(TemplateView):
             wanted.add(self.filters.project)
         if not wanted:
             return {}
+        # Named as everywhere else (str(project)), read as plain values in one query.
         published = Project.objects.published().filter(pk__in=wanted)
-        return {project.pk: str(project) for project in published}
+        return {
+            option.value: option.text
+            for option in translated_options(published, "title", shown_first="acronym")
+        }
 
     def _results(self, items, entries, projects, query):
         language = get_language()
