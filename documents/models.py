@@ -4,7 +4,6 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +11,7 @@ from documents.validators import DOCUMENT_TYPES, extension_of, validate_document
 from events.models import Meeting, Session
 from media.cleanup import is_new_upload
 from projects.models import Project
+from publishing.addresses import address
 from publishing.models import Publishable, Status, language_codes, publication_constraints
 from publishing.transliteration import slugify_bg
 from publishing.usage import rich_text_links
@@ -98,7 +98,7 @@ class Document(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("documents:document-download", kwargs={"pk": self.pk})
+        return address("documents:document-download", pk=self.pk)
 
     @property
     def mime_type(self):
@@ -125,7 +125,7 @@ class Document(Publishable):
         needles = [self.file.name if self.file else ""]
         for code in language_codes():
             with translation.override(code):
-                url = reverse("documents:document-download", kwargs={"pk": self.pk})
+                url = address("documents:document-download", pk=self.pk)
             # Without the language prefix, so "/bg/…" and "https://host/bg/…" both match.
             needles.append("/" + url.split("/", 2)[2])
         return found + [row for row in rich_text_links(needles) if row not in found]

@@ -13,7 +13,6 @@ as the demo loader does.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +29,7 @@ from media.images import (
 )
 from partners.models import Coordinates, Partner
 from projects.models import Project
+from publishing.addresses import address
 from publishing.fields import RichTextField
 from publishing.models import (
     Publishable,
@@ -122,7 +122,7 @@ class Meeting(TranslatedSlugMixin, CoverImage, Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:meeting-detail", kwargs={"slug": self.slug})
+        return address("events:meeting-detail", slug=self.slug)
 
     def clean(self):
         super().clean()

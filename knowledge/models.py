@@ -6,7 +6,6 @@ A solution's parts (its replication in other cities and its indicators) are in p
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import Document
@@ -20,6 +19,7 @@ from knowledge.parts import (  # noqa: F401 (the models of the app are all here)
 from news.models import Article
 from partners.models import Partner
 from projects.models import Project
+from publishing.addresses import address
 from publishing.fields import RichTextField
 from publishing.models import (
     Publishable,
@@ -70,7 +70,7 @@ class Topic(TranslatedSlugMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("topics:topic-detail", kwargs={"slug": self.slug})
+        return address("topics:topic-detail", slug=self.slug)
 
 
 class Basis(models.TextChoices):
@@ -225,4 +225,4 @@ class Solution(TranslatedSlugMixin, Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("knowledge:solution-detail", kwargs={"slug": self.slug})
+        return address("knowledge:solution-detail", slug=self.slug)

@@ -1,7 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Meeting
@@ -17,6 +16,7 @@ from media.images import (
 )
 from partners.models import Partner
 from projects.models import Project
+from publishing.addresses import address
 from publishing.fields import RichTextField
 from publishing.models import (
     Publishable,
@@ -89,7 +89,7 @@ class Article(TranslatedSlugMixin, CoverImage, Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("news:article-detail", kwargs={"slug": self.slug})
+        return address("news:article-detail", slug=self.slug)
 
     def clean(self):
         super().clean()

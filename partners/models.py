@@ -1,12 +1,12 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import npgettext_lazy
 from django_countries.fields import CountryField
 
 from media.images import Logo
+from publishing.addresses import address
 from publishing.fields import RichTextField
 from publishing.models import (
     Publishable,
@@ -165,7 +165,7 @@ class Partner(TranslatedSlugMixin, Logo, Coordinates, Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("partners:partner-detail", kwargs={"slug": self.slug})
+        return address("partners:partner-detail", slug=self.slug)
 
     @property
     def is_city(self):

@@ -1,7 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import npgettext_lazy
 
@@ -9,6 +8,7 @@ from media.images import (
     Logo,
 )
 from partners.models import Partner
+from publishing.addresses import address
 from publishing.collation import by_name
 from publishing.fields import RichTextField
 from publishing.models import (
@@ -121,7 +121,7 @@ class Project(TranslatedSlugMixin, Logo, Publishable):
         return self.acronym or self.title
 
     def get_absolute_url(self):
-        return reverse("projects:project-detail", kwargs={"slug": self.slug})
+        return address("projects:project-detail", slug=self.slug)
 
     @property
     def mark(self):
