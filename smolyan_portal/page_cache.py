@@ -43,8 +43,10 @@ from django.utils.cache import set_response_etag
 from publishing.staleness import translations_reviewed
 from smolyan_portal.middleware import readable_query
 
-VERSION_KEY = "page-cache:version"
-NEXT_PUBLICATION_KEY = "page-cache:next-publication"
+# The content version and the time of the next scheduled publication ("none" when nothing
+# is scheduled), in one entry: one read for both with every page, written together.
+STATE_KEY = "page-cache:state"
+PROBE_KEY = "page-cache:probe"
 # When the next scheduled publication is not known (an emptied cache), pages are kept
 # this long at most, so a scheduled item is late by no more than this.
 UNKNOWN_SCHEDULE_SECONDS = 60
@@ -60,13 +62,19 @@ CONTENT_MODELS = ("smolyan_portal.accessibilitystatement",)
 _change_not_recorded = threading.Event()
 
 
+def content_state():
+    """The current content version and next scheduled publication (None: not known, as
+    after the cache was emptied); (None, None) when the cache cannot be reached."""
+    state = cache.get(STATE_KEY)
+    if state is None:
+        cache.add(STATE_KEY, (secrets.token_hex(8), None), None)
+        state = cache.get(STATE_KEY)
+    return state or (None, None)
+
+
 def content_version():
     """The current content version; None when the cache cannot be reached."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, secrets.token_hex(8), None)
-        version = cache.get(VERSION_KEY)
-    return version
+    return content_state()[0]
 
 
 def next_scheduled_publication():
@@ -107,13 +115,21 @@ def index_changed(**kwargs):
 
 
 def _start_new_version():
-    version = secrets.token_hex(8)
-    cache.set(VERSION_KEY, version, None)
-    if cache.get(VERSION_KEY) != version:
+    # Whether the cache takes writes, asked before the schedule is read: while it does not,
+    # every request tries again (PageCacheMiddleware), and must not cost queries each time.
+    probe = secrets.token_hex(8)
+    cache.set(PROBE_KEY, probe, 60)
+    if cache.get(PROBE_KEY) != probe:
+        _change_not_recorded.set()
+        return
+    # The version and the schedule are written together: a request never reads one of
+    # them without the other.
+    state = (secrets.token_hex(8), next_scheduled_publication() or "none")
+    cache.set(STATE_KEY, state, None)
+    if cache.get(STATE_KEY) != state:
         _change_not_recorded.set()
         return
     _change_not_recorded.clear()
-    cache.set(NEXT_PUBLICATION_KEY, next_scheduled_publication() or "none", None)
 
 
 def is_content(model):
@@ -149,9 +165,8 @@ def _m2m_changed(sender, instance, action, using=None, **kwargs):
         content_changed(using=using)
 
 
-def _seconds_to_keep(now):
+def _seconds_to_keep(now, upcoming):
     seconds = settings.PAGE_CACHE_SECONDS
-    upcoming = cache.get(NEXT_PUBLICATION_KEY)
     if upcoming is None:
         return min(seconds, UNKNOWN_SCHEDULE_SECONDS)
     if isinstance(upcoming, datetime.datetime):
@@ -221,17 +236,16 @@ class PageCacheMiddleware:
         known = self.params_of_view.get(view, frozenset())
         kept = [(name, values) for name, values in sent if name in known]
         held_back = {name for name, _values in sent} - known
-        # One read for all three: one round trip to Redis, and the version read with the page.
+        # One read for both: one round trip to Redis, and the version read with the page.
         key = self._key(request, kept)
-        found = cache.get_many([VERSION_KEY, NEXT_PUBLICATION_KEY, key])
-        version, upcoming, cached = (
-            found.get(name) for name in (VERSION_KEY, NEXT_PUBLICATION_KEY, key)
-        )
+        found = cache.get_many([STATE_KEY, key])
+        version, upcoming = found.get(STATE_KEY) or (None, None)
+        cached = found.get(key)
         if isinstance(upcoming, datetime.datetime) and upcoming <= now:
             content_changed()
             version = None
         if version is None:
-            version = content_version()
+            version, upcoming = content_state()
             if version is None:
                 return self.get_response(request)
         if cached is not None:
@@ -285,9 +299,12 @@ class PageCacheMiddleware:
         return False
 
     def _store(self, key, version, response, names_read, now):
-        seconds = _seconds_to_keep(now)
+        current, upcoming = cache.get(STATE_KEY) or (None, None)
         # An edit saved while this page was made may be missing from it.
-        if seconds > 0 and cache.get(VERSION_KEY) == version:
+        if current != version:
+            return
+        seconds = _seconds_to_keep(now, upcoming)
+        if seconds > 0:
             cache.set(key, (version, response, names_read), seconds)
 
     def _may_use_cache(self, request):

@@ -18,13 +18,14 @@ import pytest
 from django.core.cache import cache
 from django.db import connections
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from news.models import Article
 from smolyan_portal.cache import forget_outages
 from smolyan_portal.models import Feedback
-from smolyan_portal.page_cache import NEXT_PUBLICATION_KEY
+from smolyan_portal.page_cache import STATE_KEY, content_version
 from tests.admin_support import admin_url, form_data
 from tests.factories import make_article, make_image_file, make_user
 from tests.test_settings import run_python
@@ -177,6 +178,25 @@ def test_an_edit_saved_while_redis_was_down_shows_when_it_is_back(settings, page
     cache.clear()
 
 
+@pytest.mark.django_db
+def test_while_redis_stays_down_an_unrecorded_edit_costs_pages_no_query(
+    settings, page_cache_on, django_assert_num_queries
+):
+    """Each request tries again to record the edit, but reads the schedule only once the
+    cache takes writes: an outage must not add the schedule's queries to every page."""
+    make_article(title_en="Smolyan hosts its partners")
+    settings.CACHES = redis_cache(f"redis://127.0.0.1:{REFUSED_PORT}/0")
+    forget_outages()
+    visitor = Client()
+    with CaptureQueriesContext(connections["default"]) as page_alone:
+        visitor.get("/en/news/")
+    Article.objects.update(title_en="Smolyan hosts its partners again")
+    Article.objects.get().save()
+    with django_assert_num_queries(len(page_alone)):
+        html = visitor.get("/en/news/").text
+    assert "again" in html
+
+
 def real_redis_url():
     url = os.environ.get("REDIS_TEST_URL") or os.environ.get("REDIS_URL")
     if not url:
@@ -263,7 +283,8 @@ def test_while_the_database_is_down_visitors_get_a_503_page_in_their_language(
         assert response.status_code == 503
         # A scheduled item whose time has come: the page cache asks the database when the
         # next one is due, and the middleware's failure gets the same 503 page.
-        cache.set(NEXT_PUBLICATION_KEY, timezone.now() - datetime.timedelta(seconds=1), None)
+        due = timezone.now() - datetime.timedelta(seconds=1)
+        cache.set(STATE_KEY, (content_version(), due), None)
         response, seconds = timed(fault, Client(raise_request_exception=False).get, "/bg/")
         assert response.status_code == 503
         assert "временно недостъпен" in response.content.decode()

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 
 from news.models import Article
 from smolyan_portal import page_cache
-from smolyan_portal.page_cache import NEXT_PUBLICATION_KEY, content_version, is_content
+from smolyan_portal.page_cache import STATE_KEY, content_state, content_version, is_content
 from tests.factories import make_article, make_project, make_solution, make_topic, make_user
 
 pytestmark = pytest.mark.django_db
@@ -86,10 +86,11 @@ def test_a_scheduled_article_appears_when_its_time_comes(client):
     )
     assert "Coming soon" not in client.get("/en/news/").content.decode()
     # An hour passes: the article's time comes, as the cache noted at the save.
-    assert cache.get(NEXT_PUBLICATION_KEY) == article.published_at
+    version, upcoming = content_state()
+    assert upcoming == article.published_at
     past = timezone.now() - datetime.timedelta(seconds=1)
     Article.objects.filter(pk=article.pk).update(published_at=past)
-    cache.set(NEXT_PUBLICATION_KEY, past, None)
+    cache.set(STATE_KEY, (version, past), None)
     assert "Coming soon" in client.get("/en/news/").content.decode()
 
 
