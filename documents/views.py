@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import ListView
 
 from documents.models import Document, DocumentKind, FileLanguage
+from events.models import Meeting
 from media.downloads import download
 from projects.facets import project_facet
+from projects.models import Project
 from publishing.lists import Facet, FilteredListMixin, Option
 from publishing.views import PublishedListMixin
 
@@ -42,7 +44,13 @@ class DocumentListView(FilteredListMixin, PublishedListMixin, ListView):
         ]
 
     def get_queryset(self):
-        return super().get_queryset().select_related("project", "meeting", "session")
+        return (
+            super()
+            .get_queryset()
+            .select_related("project", "meeting", "session")
+            # Each document names its project and meeting: their long texts are not read.
+            .for_lists(project=Project, meeting=Meeting)
+        )
 
 
 def document_download(request, pk):
