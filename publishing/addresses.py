@@ -17,14 +17,16 @@ from django.utils.translation import get_language
 REMEMBERED = 4096
 
 
+def urlconf_in_use():
+    """The URLconf that resolve() and reverse() read for this request: part of the key of
+    what is remembered of the routes."""
+    return get_urlconf() or settings.ROOT_URLCONF
+
+
 def address(viewname, **kwargs):
     """reverse(viewname, kwargs=kwargs), remembered."""
     return _reversed(
-        viewname,
-        tuple(kwargs.items()),
-        get_language(),
-        get_script_prefix(),
-        get_urlconf() or settings.ROOT_URLCONF,
+        viewname, tuple(kwargs.items()), get_language(), get_script_prefix(), urlconf_in_use()
     )
 
 

@@ -1,13 +1,10 @@
 """Context shared by every page."""
 
-import functools
-
 from django.conf import settings
-from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from media.licences import content_licence
+from publishing.addresses import address
 
 MAIN_NAVIGATION = [
     ("news:article-list", _("News")),
@@ -20,19 +17,12 @@ MAIN_NAVIGATION = [
 ]
 
 
-@functools.lru_cache(maxsize=64)
-def _navigation_urls(language, script_prefix, urlconf):
-    """The main navigation's addresses: the same on every page of a language."""
-    return [reverse(url_name) for url_name, _label in MAIN_NAVIGATION]
-
-
 def portal(request):
     path = request.path
-    urls = _navigation_urls(get_language(), get_script_prefix(), get_urlconf())
-    navigation = [
-        {"url": url, "label": label, "current": path.startswith(url)}
-        for url, (_url_name, label) in zip(urls, MAIN_NAVIGATION, strict=True)
-    ]
+    navigation = []
+    for url_name, label in MAIN_NAVIGATION:
+        url = address(url_name)
+        navigation.append({"url": url, "label": label, "current": path.startswith(url)})
     return {
         "main_navigation": navigation,
         "contact_email": settings.PORTAL_CONTACT_EMAIL,

@@ -37,10 +37,11 @@ from django.core.handlers.wsgi import get_bytes_from_wsgi
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import QueryDict
-from django.urls import Resolver404, get_urlconf, resolve
+from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import set_response_etag
 
+from publishing.addresses import urlconf_in_use
 from publishing.staleness import translations_reviewed
 from smolyan_portal.middleware import readable_query
 
@@ -334,8 +335,7 @@ class PageCacheMiddleware:
         return not any(word in cache_control for word in ("private", "no-cache", "no-store"))
 
     def _view_name(self, request):
-        urlconf = get_urlconf() or settings.ROOT_URLCONF
-        return _view_of(request.path_info, _language(request), urlconf)
+        return _view_of(request.path_info, _language(request), urlconf_in_use())
 
     def _key(self, request, params):
         query = urlencode([(name, value) for name, values in params for value in values])
