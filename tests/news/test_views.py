@@ -137,6 +137,15 @@ def test_filter_links_are_plain_links_in_the_query_string(client, filtered_news)
     assert "<form" not in html.split('class="filters"')[1].split("</section>")[0]
 
 
+def test_filter_choices_show_names_as_text_not_markup(client):
+    partner = make_partner(name_en='Smith & Sons <"Energy">')
+    make_article(title_en="Joint work", **published()).partners.add(partner)
+    html = client.get("/en/news/").text
+    expected = f'<a href="?partner={partner.pk}">Smith &amp; Sons &lt;&quot;Energy&quot;&gt;</a>'
+    assert expected in html
+    assert '<"Energy">' not in html
+
+
 def test_year_filter_offers_the_years_with_published_articles_only(client):
     def on(year, **overrides):
         moment = timezone.make_aware(datetime.datetime(year, 6, 1, 12))
