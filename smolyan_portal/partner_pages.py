@@ -3,6 +3,8 @@
 `partners` sits below `projects` and cannot import it; the top app sees both.
 """
 
+from collections import namedtuple
+
 from csp.decorators import csp_update
 from django.utils.decorators import method_decorator
 from django.views.generic import ListView
@@ -11,12 +13,15 @@ from knowledge.models import Person, Solution
 from partners.models import Partner, PartnerKind
 from projects.models import Participation, Project, partners_by_role
 from publishing.collation import by_name, sort_key
-from publishing.lists import page_text_columns
 from publishing.views import PublishedListMixin, TranslatedDetailView
 
 # The map's tiles come from OpenStreetMap, and only after the visitor presses the
 # button that shows the map; no other page may load images from another host.
 MAP_TILE_HOST = "https://tile.openstreetmap.org"
+
+
+# A partner's role in a project, as partners_by_role() reads a participation.
+PartnerRole = namedtuple("PartnerRole", "role partner")
 
 
 def newest_first(project):
@@ -42,22 +47,19 @@ class PartnerListView(PublishedListMixin, ListView):
             if (members := [partner for partner in partners if partner.kind == kind])
         ]
 
-        # The partner objects of the list, so that each is fetched once.
+        # Each partner and each project is made once, however many roles link them: on a
+        # big site a project object per role cost more than the two queries.
         partner_by_pk = {partner.pk: partner for partner in partners}
-        participations = (
-            Participation.objects.filter(
-                partner__in=Partner.objects.published(), project__in=Project.objects.published()
-            )
-            .select_related("project")
-            .defer(*page_text_columns(Project, through="project"))
-        )
+        project_by_pk = {project.pk: project for project in Project.objects.published().for_lists()}
+        roles = Participation.objects.filter(
+            partner__in=Partner.objects.published(), project__in=Project.objects.published()
+        ).values_list("project_id", "partner_id", "role")
         by_project = {}
-        for participation in participations:
-            partner = partner_by_pk.get(participation.partner_id)
-            if partner is None:  # published between the two queries: listed next time
+        for project_id, partner_id, role in roles:
+            partner, project = partner_by_pk.get(partner_id), project_by_pk.get(project_id)
+            if partner is None or project is None:  # published between the queries: next time
                 continue
-            participation.partner = partner
-            by_project.setdefault(participation.project, []).append(participation)
+            by_project.setdefault(project, []).append(PartnerRole(role, partner))
         projects = sorted(
             by_project, key=lambda project: (newest_first(project), sort_key(str(project)))
         )
