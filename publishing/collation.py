@@ -49,8 +49,13 @@ def _weights(text, first_script):
 
 def sort_key(text, language=None):
     """The key that puts `text` in its alphabetical place for a page in `language`."""
+    return _key(str(text), _first_script(language))
+
+
+def _first_script(language):
+    # The page's own script first: the language of the page when none is given.
     language = language or get_language() or settings.LANGUAGE_CODE
-    return _key(str(text), "CYRILLIC" if language == "bg" else "LATIN")
+    return "CYRILLIC" if language == "bg" else "LATIN"
 
 
 # The same names are sorted on every request: each key is worked out once per process.
@@ -66,7 +71,8 @@ def _key(text, first_script):
 
 def by_name(items, attribute="name", language=None):
     """The items sorted by an attribute (a name, a title) in alphabetical order."""
-    return sorted(items, key=lambda item: sort_key(getattr(item, attribute), language))
+    first_script = _first_script(language)
+    return sorted(items, key=lambda item: _key(str(getattr(item, attribute)), first_script))
 
 
 def by_text(options, language=None):
