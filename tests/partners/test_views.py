@@ -174,6 +174,24 @@ def test_partner_without_english_name_falls_back_to_bulgarian(client):
     assert 'lang="bg">Кърджали</a>' in client.get("/en/partners/").text
 
 
+def test_partners_list_shows_names_as_text_and_marks_bulgarian_fallbacks(client):
+    project = make_project(title_en="Energy")
+    partner = make_partner(
+        name_bg="Смит & Синове", name_en='Smith & Sons <"Energy">', city_bg="Пловдив", city_en=""
+    )
+    make_participation(project, partner, Role.FOLLOWER)
+    html = client.get("/en/partners/").text
+    name = "Smith &amp; Sons &lt;&quot;Energy&quot;&gt;"
+    link = f'<a href="/en/partners/{partner.slug_en}/">{name}</a>'
+    # Once by kind, with its city in Bulgarian marked as such, once under its role.
+    assert html.count(link) == 2
+    assert '<span class="meta"><span lang="bg">Пловдив</span>, Bulgaria</span>' in html
+    assert '<"Energy">' not in html
+    bg = client.get("/bg/partnyori/").text
+    assert bg.count(f'<a href="/bg/partnyori/{partner.slug_bg}/">Смит &amp; Синове</a>') == 2
+    assert '<span class="meta"><span>Пловдив</span>, България</span>' in bg
+
+
 def test_unpublished_partner_is_not_found(client):
     make_partner(name_en="Hidden", status=Status.DRAFT)
     assert client.get("/en/partners/hidden/").status_code == 404
