@@ -15,7 +15,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-WORK = tempfile.mkdtemp(prefix="bench-pages-")
+# BENCH_WORK: a folder whose database an earlier run built (bench/instructions.py).
+WORK = os.environ.get("BENCH_WORK") or tempfile.mkdtemp(prefix="bench-pages-")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smolyan_portal.settings")
 os.environ["DJANGO_SECRET_KEY"] = "bench-only-not-secret-" + "x" * 30
 os.environ["DJANGO_DEBUG"] = "false"

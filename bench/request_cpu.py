@@ -20,7 +20,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-WORK = Path(__import__("tempfile").mkdtemp(prefix="bench-request-cpu-"))
+WORK = Path(
+    os.environ.get("BENCH_WORK") or __import__("tempfile").mkdtemp(prefix="bench-request-cpu-")
+)
 os.environ["DJANGO_CACHE_DIR"] = str(WORK / "cache")
 os.environ.pop("REDIS_URL", None)
 if os.environ.get("BENCH_REDIS_URL"):
@@ -82,13 +84,18 @@ def cpu_per_request(app, path, rounds):
     return statistics.median(runs)
 
 
-def main():
+def load_content(bulk):
+    """The demo content, and `bulk` generated articles, on the benchmark's database."""
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     with translation.override("bg"):
         call_command("load_demo", stdout=open(os.devnull, "w"))
-        if BULK:
-            call_command("load_demo", "--bulk", str(BULK), stdout=open(os.devnull, "w"))
+        if bulk:
+            call_command("load_demo", "--bulk", str(bulk), stdout=open(os.devnull, "w"))
+
+
+def main():
+    load_content(BULK)
     cache.clear()
     logging.disable(logging.WARNING)
     app = WSGIHandler()
