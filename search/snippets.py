@@ -70,7 +70,7 @@ def snippet(body, wanted):
     # escape: a passage of 32 words escaped word by word through Django's cost a search
     # page about 4 ms).
     parts, position = [], begin_at
-    for index in sorted(hit for hit in set(hits) if start <= hit < end):
+    for index in (hit for hit in hits if start <= hit < end):  # in order, each once
         token = tokens[index]
         parts.append(escape(body[position : token.start()]))
         parts.append(f"<mark>{escape(token.group())}</mark>")
